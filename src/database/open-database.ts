@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+
+export interface OpenDatabase {
+  url: string;
+  /** Stops the embedded server if this process started one. */
+  stopEmbedded(): Promise<void>;
+}
+
+/**
+ * Makes sure the configured database is reachable: DATABASE_URL as it is, or else the embedded
+ * PostgreSQL under EMBEDDED_PG_DIR, started (and created on first use) here.
+ */
+export async function ensureDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  if (config.DATABASE_URL) {
+    return { url: config.DATABASE_URL, stopEmbedded: async () => {} };
+  }
+  log(`Starting embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`);
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({
+    dataDir: config.EMBEDDED_PG_DIR,
+    port: config.EMBEDDED_PG_PORT,
+  });
+  return { url: embedded.url, stopEmbedded: () => embedded.stop() };
+}
+
+/** Connects, then applies pending migrations when asked to; logs the ones it ran. */
+export async function connect(
+  db: DataSource,
+  url: string,
+  runMigrations: boolean,
+  log: (line: string) => void,
+): Promise<void> {
+  db.setOptions({ url });
+  await db.initialize();
+  if (!runMigrations) return;
+  const applied = await db.runMigrations({ transaction: 'each' });
+  for (const migration of applied) log(`Applied migration ${migration.name}`);
+}

@@ -1,0 +1,60 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, Logger } from 'typeorm';
+
+export interface SqlStatementScope {
+  statements: number;
+}
+
+// Counts SQL statements per request (for logs and metrics) and in total (for tests that compare
+// what an operation costs). TypeORM hands every statement to the logger, whatever its settings.
+export class SqlStatementLogger implements Logger {
+  private readonly scopes = new AsyncLocalStorage<SqlStatementScope>();
+  private totalStatements = 0;
+  private closing = false;
+
+  constructor(private readonly echo: boolean) {}
+
+  /** From now on the pool's complaints are expected (the database is going away too). */
+  markClosing(): void {
+    this.closing = true;
+  }
+
+  get total(): number {
+    return this.totalStatements;
+  }
+
+  /** Runs `work` with its own statement count; everything it starts, sync or async, is counted. */
+  countWithin<T>(scope: SqlStatementScope, work: () => T): T {
+    return this.scopes.run(scope, work);
+  }
+
+  logQuery(query: string, parameters?: unknown[]): void {
+    this.totalStatements += 1;
+    const scope = this.scopes.getStore();
+    if (scope) scope.statements += 1;
+    if (this.echo) console.log('[sql]', query, parameters?.length ? parameters : '');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    if (this.echo) console.error('[sql error]', error instanceof Error ? error.message : error, query);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    console.warn(`[sql slow] ${time} ms:`, query);
+  }
+
+  logSchemaBuild(): void {}
+
+  // main.ts reports the migrations it ran; TypeORM's own messages would repeat that.
+  logMigration(): void {}
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn' && !this.closing) console.warn('[typeorm]', message);
+  }
+}
+
+/** The statement logger of a DataSource built from dataSourceOptions(). */
+export function sqlLogger(db: DataSource): SqlStatementLogger {
+  if (!(db.logger instanceof SqlStatementLogger)) throw new Error('DataSource was not built with dataSourceOptions()');
+  return db.logger;
+}

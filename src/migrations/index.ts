@@ -1,0 +1,4 @@
+import { InitialSchema1795769029569 } from './1795769029569-InitialSchema';
+
+// In the order they run. A migration missing here shows up as schema drift in the tests.
+export const migrations = [InitialSchema1795769029569];

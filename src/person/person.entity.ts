@@ -1,0 +1,55 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Node } from '../common/node';
+
+@ObjectType({ implements: Node, description: 'A professional profile: one person and what they have done.' })
+@Entity('person')
+// Handles are unique regardless of case; the expression index lives in the migration.
+@Index('person_handle_lower_key', { synchronize: false })
+// Keyset pagination of `people` walks this index (newest first, id breaks ties).
+@Index('person_created_at_id_idx', ['createdAt', 'id'])
+export class Person {
+  @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'person_pkey' })
+  id!: number;
+
+  @Field({ description: 'Public, URL-safe name of the profile, unique regardless of case (`petercai`).' })
+  @Column({ type: 'varchar', length: 39 })
+  handle!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'One line under the name.' })
+  @Column({ type: 'text', nullable: true })
+  headline!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the person is looking for, in their own words.' })
+  @Column({ type: 'text', nullable: true })
+  summary!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  location!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When and how much the person can work, as they put it.' })
+  @Column({ type: 'text', nullable: true })
+  availability!: string | null;
+
+  @Field(() => [String], { description: 'Countries or regions the person may work in.' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  authorizedToWorkIn!: string[];
+
+  @Field(() => [String])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  jobCategories!: string[];
+
+  // Millisecond precision so that a JavaScript Date in a cursor round-trips exactly.
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+}
