@@ -1,0 +1,74 @@
+import DataLoader from 'dataloader';
+
+// Helpers for DataLoader batch functions, which must answer every key, in key order.
+
+/** One row per key, or null where there is none. */
+export function rowsByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
+  const found = new Map<K, R>();
+  for (const row of rows) found.set(keyOf(row), row);
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+/** All rows per key (in the order the rows came), or [] where there are none. */
+export function groupsByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** Loads the one row with each id. */
+export function loaderById<R extends { id: number }>(
+  fetch: (ids: readonly number[]) => Promise<R[]>,
+): DataLoader<number, R | null> {
+  return new DataLoader(async (ids) => rowsByKey(ids, await fetch(ids), (row) => row.id));
+}
+
+/** A list under a parent, cut to at most `limit` items (null: all of them). */
+export interface ListKey {
+  parentId: number;
+  limit: number | null;
+}
+
+/**
+ * Loads each parent's list in one query however many parents and limits a request holds:
+ * `fetch` returns, for every parent, its first `limit` rows in list order (all rows when null),
+ * and each key is then cut to its own limit.
+ */
+export function limitedListLoader<R>(
+  fetch: (parentIds: readonly number[], limit: number | null) => Promise<R[]>,
+  parentIdOf: (row: R) => number,
+): DataLoader<ListKey, R[], string> {
+  return new DataLoader(
+    async (keys) => {
+      const parentIds = [...new Set(keys.map((key) => key.parentId))];
+      const limits = keys.map((key) => key.limit);
+      const widest = limits.includes(null) ? null : Math.max(...(limits as number[]));
+      const lists = groupsByKey(parentIds, await fetch(parentIds, widest), parentIdOf);
+      const listByParent = new Map(parentIds.map((id, i) => [id, lists[i] ?? []]));
+      return keys.map(({ parentId, limit }) => {
+        const list = listByParent.get(parentId) ?? [];
+        return limit === null ? list : list.slice(0, limit);
+      });
+    },
+    { cacheKeyFn: (key) => `${key.parentId}:${key.limit ?? 'all'}` },
+  );
+}
+
+/**
+ * SQL for the rows of a per-person, ordered section of a profile (`role`, `degree`): for each
+ * person in $1, the first $2 rows in profile order (all of them when $2 is null). The window
+ * function keeps this one statement however many people and limits a request holds.
+ */
+export function profileSectionQuery(table: 'role' | 'degree'): string {
+  return `SELECT (ranked.t).* FROM (
+      SELECT t, row_number() OVER (PARTITION BY t."personId" ORDER BY t.position, t.id) AS n
+      FROM ${table} t WHERE t."personId" = ANY($1::int[])
+    ) ranked
+    WHERE $2::int IS NULL OR ranked.n <= $2::int
+    ORDER BY (ranked.t)."personId", ranked.n`;
+}

@@ -1,0 +1,19 @@
+import type { DataSource } from 'typeorm';
+import { limitedListLoader, loaderById, profileSectionQuery } from '../common/batch';
+import type { Role } from './role.entity';
+
+const rolesOfPeople = profileSectionQuery('role');
+
+export function createRoleLoaders(db: DataSource) {
+  return {
+    roleById: loaderById((ids) => db.query<Role[]>('SELECT * FROM role WHERE id = ANY($1::int[])', [ids])),
+
+    /** Profile order, most recent first. */
+    rolesByPersonId: limitedListLoader(
+      (personIds, limit) => db.query<Role[]>(rolesOfPeople, [personIds, limit]),
+      (role) => role.personId,
+    ),
+  };
+}
+
+export type RoleLoaders = ReturnType<typeof createRoleLoaders>;

@@ -1,0 +1,15 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { NodeResolver } from './common/node.resolver';
+import { DegreeResolver } from './degree/degree.resolver';
+import { PersonResolver } from './person/person.resolver';
+import { RoleResolver } from './role/role.resolver';
+import { SkillResolver } from './skill/skill.resolver';
+
+/** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [NodeResolver, PersonResolver, RoleResolver, DegreeResolver, SkillResolver],
+    validate: true,
+  });
+}

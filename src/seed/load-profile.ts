@@ -1,0 +1,80 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Degree } from '../degree/degree.entity';
+import { Role } from '../role/role.entity';
+import { PersonSkill } from '../skill/person-skill.entity';
+import { skillSlug } from '../skill/skill-slug';
+import type { SeedProfile } from './seed-profile';
+
+/**
+ * Writes a whole profile, replacing whatever the person with that handle had, in one transaction:
+ * loading the same profile twice leaves one copy. Returns the person's id.
+ */
+export function loadProfile(db: DataSource, profile: SeedProfile): Promise<number> {
+  return db.transaction(async (manager) => {
+    const personId = await upsertPerson(manager, profile);
+    await manager.delete(Role, { personId });
+    await manager.delete(Degree, { personId });
+    await manager.delete(PersonSkill, { personId });
+    if (profile.roles.length) {
+      await manager.insert(Role, profile.roles.map((role, position) => ({ ...role, personId, position })));
+    }
+    if (profile.degrees.length) {
+      await manager.insert(Degree, profile.degrees.map((degree, position) => ({ ...degree, personId, position })));
+    }
+    const skillIds = await ensureSkills(manager, profile.skills);
+    if (skillIds.length) {
+      await manager.insert(PersonSkill, skillIds.map((skillId, position) => ({ personId, skillId, position })));
+    }
+    return personId;
+  });
+}
+
+async function upsertPerson(manager: EntityManager, profile: SeedProfile): Promise<number> {
+  const [{ id }] = await manager.query<[{ id: number }]>(
+    `INSERT INTO person (handle, name, headline, summary, location, availability, "authorizedToWorkIn", "jobCategories")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (lower(handle)) DO UPDATE SET
+       handle = EXCLUDED.handle, name = EXCLUDED.name, headline = EXCLUDED.headline,
+       summary = EXCLUDED.summary, location = EXCLUDED.location, availability = EXCLUDED.availability,
+       "authorizedToWorkIn" = EXCLUDED."authorizedToWorkIn", "jobCategories" = EXCLUDED."jobCategories",
+       "updatedAt" = now()
+     RETURNING id`,
+    [
+      profile.handle,
+      profile.name,
+      profile.headline,
+      profile.summary,
+      profile.location,
+      profile.availability,
+      profile.authorizedToWorkIn,
+      profile.jobCategories,
+    ],
+  );
+  return id;
+}
+
+/** The ids of the named skills, in the order named, creating the ones that do not exist yet. */
+async function ensureSkills(manager: EntityManager, names: readonly string[]): Promise<number[]> {
+  if (!names.length) return [];
+  const slugs = names.map(skillSlug);
+  await manager.query(
+    `INSERT INTO skill (name, slug) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (slug) DO NOTHING`,
+    [names, slugs],
+  );
+  const rows = await manager.query<{ id: number; slug: string }[]>(
+    'SELECT id, slug FROM skill WHERE slug = ANY($1::text[])',
+    [slugs],
+  );
+  const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
+  // Two names with one slug ("Node.js", "Node JS") are one skill, listed once.
+  return [...new Set(slugs.map((slug) => idBySlug.get(slug)))].filter((id): id is number => id !== undefined);
+}
+
+/** Loads the profiles into a database that holds no one yet (a first start); true if it did. */
+export async function seedIfEmpty(db: DataSource, profiles: readonly SeedProfile[]): Promise<boolean> {
+  const [{ empty }] = await db.query<[{ empty: boolean }]>('SELECT NOT EXISTS (SELECT 1 FROM person) AS empty');
+  if (!empty) return false;
+  for (const profile of profiles) await loadProfile(db, profile);
+  return true;
+}
