@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   try {
     database = await ensureDatabase(config, log);
-    await connect(dataSource, database.url, config.MIGRATIONS_RUN, log);
+    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
     if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
       log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
     }

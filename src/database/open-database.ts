@@ -24,16 +24,9 @@ export async function ensureDatabase(config: Config, log: (line: string) => void
   return { url: embedded.url, stopEmbedded: () => embedded.stop() };
 }
 
-/** Connects, then applies pending migrations when asked to; logs the ones it ran. */
-export async function connect(
-  db: DataSource,
-  url: string,
-  runMigrations: boolean,
-  log: (line: string) => void,
-): Promise<void> {
+/** Connects, then applies pending migrations when asked to. */
+export async function connect(db: DataSource, url: string, runMigrations: boolean): Promise<void> {
   db.setOptions({ url });
   await db.initialize();
-  if (!runMigrations) return;
-  const applied = await db.runMigrations({ transaction: 'each' });
-  for (const migration of applied) log(`Applied migration ${migration.name}`);
+  if (runMigrations) await db.runMigrations({ transaction: 'each' });
 }

@@ -43,10 +43,15 @@ export class SqlStatementLogger implements Logger {
     console.warn(`[sql slow] ${time} ms:`, query);
   }
 
-  logSchemaBuild(): void {}
+  // Migrations report through here. Only what changed the schema is worth a line; TypeORM also
+  // narrates every check it makes.
+  logSchemaBuild(message: string): void {
+    if (/(executed|reverted) successfully/.test(message)) console.log('[migration]', message);
+  }
 
-  // main.ts reports the migrations it ran; TypeORM's own messages would repeat that.
-  logMigration(): void {}
+  logMigration(message: string): void {
+    console.error('[migration]', message);
+  }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     if (level === 'warn' && !this.closing) console.warn('[typeorm]', message);

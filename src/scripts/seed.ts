@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { dataSource } from '../../ormconfig';
+import { loadConfigOrExit } from '../config';
+import { connect, ensureDatabase } from '../database/open-database';
+import { seedProfiles } from '../seed';
+import { loadProfile } from '../seed/load-profile';
+
+// npm run seed: (re)loads the seed profiles. Idempotent: each replaces the person with its handle.
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = (line: string) => console.log(`[seed] ${line}`);
+  const database = await ensureDatabase(config, log);
+  try {
+    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
+    for (const profile of seedProfiles) {
+      await loadProfile(dataSource, profile);
+      log(`Loaded ${profile.handle}`);
+    }
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stopEmbedded();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[seed] Failed:', error);
+  process.exit(1);
+});

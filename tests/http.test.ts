@@ -1,0 +1,134 @@
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { peterCai } from '../src/seed/petercai';
+import { loadProfile } from '../src/seed/load-profile';
+import { startTestApp, type TestApp } from './support/test-app';
+
+describe('the server over HTTP', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await loadProfile(app.db, peterCai);
+  });
+
+  afterAll(() => app.close());
+
+  test('a browser gets the Apollo Sandbox landing page', async () => {
+    const response = await fetch(app.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await response.text();
+    expect(html).toContain('new window.EmbeddedSandbox(');
+    expect(html).toContain('embeddable-sandbox.umd.production.min.js');
+  });
+
+  test('answers the standard introspection query with the whole schema', async () => {
+    const { status, data, errors } = await app.query<IntrospectionQuery>(getIntrospectionQuery());
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+    const types = new Map(data?.__schema.types.map((type) => [type.name, type]));
+    for (const name of ['Person', 'Role', 'Degree', 'Skill', 'Node', 'PartialDate', 'PersonConnection', 'PageInfo']) {
+      expect(types.has(name)).toBe(true);
+    }
+    expect(data?.__schema.queryType?.name).toBe('Query');
+  });
+
+  test('executeOperation and HTTP give the same answer', async () => {
+    const query = '{ person(handle: "petercai") { id name roles(first: 1) { company } } }';
+    const overHttp = await app.query(query);
+    const inProcess = await app.execute(query);
+    expect(inProcess.data).toEqual(overHttp.data);
+    expect(overHttp.data).toMatchObject({ person: { name: 'Peter Cai', roles: [{ company: 'Snap' }] } });
+  });
+
+  test('CSRF prevention refuses simple requests and accepts preflighted ones', async () => {
+    const get = `${app.url}?query=${encodeURIComponent('{ people { totalCount } }')}`;
+    expect((await fetch(get)).status).toBe(400);
+    const preflighted = await fetch(get, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(preflighted.status).toBe(200);
+    expect(await preflighted.json()).toEqual({ data: { people: { totalCount: 1 } } });
+    const textPlain = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ people { totalCount } }' }),
+    });
+    expect(textPlain.status).toBe(400);
+  });
+
+  test('a query that does not parse or validate gets a 400 with a code', async () => {
+    const unparsable = await app.query('{ person(handle: ');
+    expect(unparsable.status).toBe(400);
+    expect(unparsable.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const invalid = await app.query('{ person(handle: "x") { salary } }');
+    expect(invalid.status).toBe(400);
+    expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('/healthz answers', async () => {
+    const response = await fetch(new URL('/healthz', app.url));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('with introspection turned off', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ INTROSPECTION: false });
+  });
+
+  afterAll(() => app.close());
+
+  test('introspection is refused and the landing page offers no Sandbox', async () => {
+    const { errors } = await app.query(getIntrospectionQuery());
+    expect(errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const html = await (await fetch(app.url, { headers: { accept: 'text/html' } })).text();
+    expect(html).not.toContain('EmbeddedSandbox');
+  });
+
+  test('ordinary queries still work', async () => {
+    const { data } = await app.query('{ people { totalCount } }');
+    expect(data).toEqual({ people: { totalCount: 0 } });
+  });
+});
+
+describe('internal errors', () => {
+  // A missing table makes every roles query fail inside the database driver.
+  async function brokenApp(nodeEnv: 'production' | 'development'): Promise<TestApp> {
+    const app = await startTestApp({ NODE_ENV: nodeEnv });
+    await loadProfile(app.db, peterCai);
+    await app.db.query('DROP TABLE role');
+    return app;
+  }
+
+  const query = '{ person(handle: "petercai") { name roles { title } } }';
+
+  test('in production reach the client without SQL, table names or stack traces', async () => {
+    const app = await brokenApp('production');
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await app.query(query);
+      expect(response.errors).toEqual([
+        { message: 'Internal server error', locations: expect.any(Array), path: ['person', 'roles'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      expect(JSON.stringify(response)).not.toMatch(/relation|role"|SELECT|stacktrace/);
+      expect(errorLog).toHaveBeenCalled();
+    } finally {
+      errorLog.mockRestore();
+      await app.close();
+    }
+  });
+
+  test('in development keep their message for the developer', async () => {
+    const app = await brokenApp('development');
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await app.query(query);
+      expect(response.errors?.[0]?.message).toMatch(/relation "role" does not exist/);
+    } finally {
+      errorLog.mockRestore();
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config';
+import { createContext } from '../../src/context';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { sqlLogger } from '../../src/database/sql-logger';
+import { createAppServer, type AppServer, type ServerConfig } from '../../src/server';
+import { databaseUrl, maintenanceUrl, templateDatabase } from './test-postgres';
+
+export interface GraphQLResponse<TData> {
+  status: number;
+  data?: TData | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+export interface TestApp {
+  db: DataSource;
+  url: string;
+  server: AppServer;
+  /** POSTs an operation to the running server, as a client would. */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Runs an operation in-process through Apollo's executeOperation, with a real context. */
+  execute<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** How many SQL statements `work` sent to the database. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: maintenanceUrl() });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The real server, listening on a free port, over a database of its own: a copy of the migrated
+ * template, dropped again by close().
+ */
+export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<TestApp> {
+  const database = `profilegraph_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${database} TEMPLATE ${templateDatabase}`));
+  const db = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: databaseUrl(database) })));
+  await db.initialize();
+  const server = await createAppServer(db, { NODE_ENV: 'test', INTROSPECTION: true, ...config });
+  const url = await server.listen(0);
+
+  return {
+    db,
+    url,
+    server,
+    async query(query, variables) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async execute(query, variables) {
+      const response = await server.apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      const { data, errors } = response.body.singleResult;
+      return { status: response.http.status ?? 200, data: data as never, errors };
+    },
+    async countStatements(work) {
+      const before = sqlLogger(db).total;
+      await work();
+      return sqlLogger(db).total - before;
+    },
+    async close() {
+      await server.stop();
+      await db.destroy();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
+}
