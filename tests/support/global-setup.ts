@@ -1,26 +1,17 @@
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from './service-process';
 import { databaseUrl, maintenanceUrlVariable, templateDatabase } from './test-postgres';
 
 declare global {
   var testPostgres: { server?: EmbeddedPostgres; dataDir?: string } | undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**
@@ -32,8 +23,13 @@ export default async function globalSetup(): Promise<void> {
   let maintenance = process.env.TEST_DATABASE_URL;
   globalThis.testPostgres = {};
   if (!maintenance) {
-    const dataDir = `.data/test-postgres-${process.pid}`;
-    const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
+    // Under the system's temporary folder, which the postgres user can reach wherever the clone is.
+    const dataDir = join(tmpdir(), `profilegraph-test-${process.pid}`);
+    const server = await startEmbeddedPostgres({
+      dataDir: join(dataDir, 'postgres'),
+      port: await freePort(),
+      database: 'postgres',
+    });
     globalThis.testPostgres = { server, dataDir };
     maintenance = server.url;
   }

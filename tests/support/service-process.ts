@@ -4,6 +4,14 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const mainScript = resolve(__dirname, '../../dist/src/main.js');
+const running = new Set<ChildProcess>();
+
+/** For afterAll: a failed assertion must not leave a service (and its postgres) running. */
+export function killLeftoverServices(): void {
+  for (const child of running) {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  }
+}
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -37,7 +45,13 @@ export async function startService(env: Record<string, string | undefined>): Pro
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  running.add(child);
+  const exitCode = new Promise<number | null>((done) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      done(code);
+    }),
+  );
 
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`service did not become ready:\n${output}`)), 60_000);
