@@ -40,3 +40,8 @@ export const PartialDate = new GraphQLScalarType<string, string>({
     return parsePartialDate(ast.value);
   },
 });
+
+/** The database's coarse guard for a PartialDate column (the scalar checks months and days). */
+export function partialDateCheck(column: string): string {
+  return `"${column}" ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'`;
+}

@@ -1,14 +1,14 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../common/node';
-import { PartialDate } from '../common/partial-date';
+import { PartialDate, partialDateCheck } from '../common/partial-date';
 import { Person } from '../person/person.entity';
 
 @ObjectType({ implements: Node, description: 'A work role: one entry of a profile\'s experience.' })
 @Entity('role')
 @Index('role_person_id_position_idx', ['personId', 'position'])
-@Check('role_start_date_check', `"startDate" ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'`)
-@Check('role_end_date_check', `"endDate" ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'`)
+@Check('role_start_date_check', partialDateCheck('startDate'))
+@Check('role_end_date_check', partialDateCheck('endDate'))
 export class Role {
   @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'role_pkey' })
   id!: number;
