@@ -15,7 +15,19 @@ const configSchema = z.object({
   MIGRATIONS_RUN: booleanFlag.default(true),
   SEED_ON_START: booleanFlag.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(2000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_SQL: booleanFlag.default(false),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_000_000),
+  MAX_BATCH_OPERATIONS: z.coerce.number().int().min(0).max(100).default(0),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).default(12),
+  MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(25_000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { dataSource } from '../ormconfig';
+import { createLogger } from './common/logger';
 import { loadConfigOrExit } from './config';
 import { connect, ensureDatabase, type OpenDatabase } from './database/open-database';
 import { sqlLogger } from './database/sql-logger';
@@ -7,11 +8,10 @@ import { seedProfiles } from './seed';
 import { seedIfEmpty } from './seed/load-profile';
 import { createAppServer, type AppServer } from './server';
 
-const log = (line: string) => console.log(`[profilegraph] ${line}`);
-const shutdownTimeoutMs = 20_000;
-
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  const logger = createLogger(config);
+  const log = (line: string) => logger.info(line);
   let database: OpenDatabase | undefined;
   let server: AppServer | undefined;
 
@@ -20,10 +20,11 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, exitCode: number) => {
     shuttingDown ??= (async () => {
       log(`${reason}: shutting down`);
+      // The HTTP drain is bounded by SHUTDOWN_GRACE_MS; this bounds everything else too.
       setTimeout(() => {
-        console.error('[profilegraph] Shutdown took too long; exiting anyway');
+        logger.fatal('Shutdown took too long; exiting anyway');
         process.exit(1);
-      }, shutdownTimeoutMs).unref();
+      }, config.SHUTDOWN_GRACE_MS + 15_000).unref();
       await server?.stop();
       sqlLogger(dataSource).markClosing();
       if (dataSource.isInitialized) await dataSource.destroy();
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       log('Stopped');
       process.exitCode = exitCode;
     })().catch((error: unknown) => {
-      console.error('[profilegraph] Shutdown failed:', error);
+      logger.fatal({ err: error }, 'Shutdown failed');
       process.exit(1);
     });
     return shuttingDown;
@@ -45,11 +46,11 @@ async function main(): Promise<void> {
     if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
       log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
     }
-    server = await createAppServer(dataSource, config);
+    server = await createAppServer(dataSource, config, logger);
     const url = await server.listen(config.PORT);
     log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
   } catch (error) {
-    console.error('[profilegraph] Could not start:', error);
+    logger.fatal({ err: error }, `Could not start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown('Start-up failed', 1);
   }
 }

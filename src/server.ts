@@ -1,87 +1,157 @@
+import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import express, { type ErrorRequestHandler, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createFormatError } from './common/format-error';
+import type { Logger } from './common/logger';
+import { createMetrics, type PoolStats } from './common/metrics';
+import { queryCostPlugin, queryLimitRules } from './common/query-limits';
+import { newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createSchema } from './schema';
-
-export type ServerConfig = Pick<Config, 'NODE_ENV' | 'INTROSPECTION'>;
+import { landingPagePlugin, requestObserverPlugin } from './server-plugins';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
   httpServer: Server;
   /** Starts listening; port 0 picks a free one. Resolves to the GraphQL endpoint's URL. */
   listen(port: number): Promise<string>;
-  /** Stops taking requests, lets those in flight finish, then stops. Safe to call twice. */
+  /** Stops taking requests, lets those in flight finish (bounded), then stops. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-// Internal errors reach clients masked (see formatError); the log keeps what happened.
-const logInternalErrors: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (!(error.originalError instanceof GraphQLError) && error.originalError) {
-            console.error(`[request ${contextValue.requestId}]`, error.originalError);
-          }
-        }
-      },
-    };
-  },
-};
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function createApolloServer(
-  schema: GraphQLSchema,
-  config: ServerConfig,
-  extraPlugins: ApolloServerPlugin<Context>[] = [],
-): ApolloServer<Context> {
-  return new ApolloServer<Context>({
-    schema,
-    introspection: config.INTROSPECTION,
-    includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
-    formatError: createFormatError(config.NODE_ENV === 'development'),
-    plugins: [
-      ...extraPlugins,
-      logInternalErrors,
-      // Sandbox explores the schema through introspection, so it comes and goes with it.
-      config.INTROSPECTION
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
-    ],
-  });
+function poolStats(db: DataSource): PoolStats {
+  const pool = (db.driver as PostgresDriver).master as
+    | { totalCount: number; idleCount: number; waitingCount: number }
+    | undefined;
+  if (!pool) return { inUse: 0, idle: 0, waiting: 0 };
+  return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-export async function createAppServer(db: DataSource, config: ServerConfig): Promise<AppServer> {
+function sendErrors(res: Response, status: number, code: string, message: string): void {
+  (res.locals.scope as RequestScope | undefined)?.errorCodes.push(code);
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+// Requests that never reach GraphQL (bodies that do not parse, are too big, ...) still get a
+// GraphQL-shaped JSON error, not express's HTML page with a stack trace.
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  switch (error.type) {
+    case 'entity.too.large':
+      return sendErrors(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts');
+    case 'entity.parse.failed':
+      return sendErrors(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return sendErrors(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');
+    default:
+      if (error.status && error.status >= 400 && error.status < 500) {
+        return sendErrors(res, error.status, 'BAD_REQUEST', 'The request could not be read');
+      }
+      return next(error);
+  }
+};
+
+export async function createAppServer(db: DataSource, config: Config, logger: Logger): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
-  const apollo = createApolloServer(await createSchema(), config, [
-    ApolloServerPluginDrainHttpServer({ httpServer }),
-  ]);
+  const metrics = createMetrics(() => poolStats(db));
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    introspection: config.INTROSPECTION,
+    includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
+    allowBatchedHttpRequests: config.MAX_BATCH_OPERATIONS > 0,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
+    validationRules: queryLimitRules(config),
+    formatError: createFormatError({ exposeInternals: config.NODE_ENV === 'development', maxTokens: config.MAX_TOKENS }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      queryCostPlugin(config.MAX_QUERY_COST),
+      requestObserverPlugin(logger),
+      landingPagePlugin(config.INTROSPECTION),
+    ],
+  });
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/', (_req, res) => {
     res.redirect('/graphql');
   });
+
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    (req, res, next) => {
+      const given = req.get('x-request-id');
+      const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
+      res.locals.scope = scope;
+      res.setHeader('x-request-id', scope.requestId);
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        metrics.observeRequest({ ...scope, seconds });
+        for (const batch of scope.batches) metrics.observeBatch(batch.loader, batch.keys);
+        logger.info(
+          {
+            requestId: scope.requestId,
+            operation: scope.operationName,
+            status: res.statusCode,
+            durationMs: Math.round(seconds * 1e4) / 10,
+            sqlStatements: scope.statements,
+            errorCodes: scope.errorCodes.length ? scope.errorCodes : undefined,
+          },
+          'graphql request',
+        );
+      });
+      next();
+    },
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    (req, res, next) => {
+      if (Array.isArray(req.body) && req.body.length > config.MAX_BATCH_OPERATIONS) {
+        return sendErrors(
+          res,
+          400,
+          'BATCH_LIMIT_EXCEEDED',
+          config.MAX_BATCH_OPERATIONS === 0
+            ? 'Batched requests are not accepted; send one operation per request'
+            : `At most ${config.MAX_BATCH_OPERATIONS} operations per batched request`,
+        );
+      }
+      // Everything from here on (resolvers, loaders, SQL) counts against this request.
+      runInRequestScope(res.locals.scope as RequestScope, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(db, (res.locals.scope as RequestScope).requestId),
+    }),
   );
+  app.use(bodyErrors);
+  app.use((_req, res) => {
+    sendErrors(res, 404, 'NOT_FOUND', 'No such route; GraphQL is served at /graphql');
+  });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -96,7 +166,7 @@ export async function createAppServer(db: DataSource, config: ServerConfig): Pro
         });
       }),
     stop() {
-      stopping ??= httpServer.listening ? apollo.stop() : Promise.resolve();
+      stopping ??= apollo.stop();
       return stopping;
     },
   };

@@ -9,7 +9,8 @@ import { startTestApp, type TestApp } from './support/test-app';
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  // 50 profile pages in one request exceed the default alias, token and cost limits on purpose.
+  app = await startTestApp({ MAX_ALIASES: 100, MAX_TOKENS: 50_000, MAX_QUERY_COST: 1_000_000 });
 });
 
 afterAll(() => app.close());

@@ -1,6 +1,8 @@
-import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, type GraphQLFormattedError, type IntrospectionQuery } from 'graphql';
+import type { Logger } from 'pino';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
+import { captureLogs } from './support/captured-logs';
 import { startTestApp, type TestApp } from './support/test-app';
 
 describe('the server over HTTP', () => {
@@ -95,8 +97,8 @@ describe('with introspection turned off', () => {
 
 describe('internal errors', () => {
   // A missing table makes every roles query fail inside the database driver.
-  async function brokenApp(nodeEnv: 'production' | 'development'): Promise<TestApp> {
-    const app = await startTestApp({ NODE_ENV: nodeEnv });
+  async function brokenApp(nodeEnv: 'production' | 'development', logger?: Logger): Promise<TestApp> {
+    const app = await startTestApp({ NODE_ENV: nodeEnv }, logger);
     await loadProfile(app.db, peterCai);
     await app.db.query('DROP TABLE role');
     return app;
@@ -104,30 +106,41 @@ describe('internal errors', () => {
 
   const query = '{ person(handle: "petercai") { name roles { title } } }';
 
-  test('in production reach the client without SQL, table names or stack traces', async () => {
-    const app = await brokenApp('production');
-    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => {});
+  test('in production reach the client without SQL, table names or stack traces, with a request id the log has', async () => {
+    const logs = captureLogs();
+    const app = await brokenApp('production', logs.logger);
     try {
-      const response = await app.query(query);
-      expect(response.errors).toEqual([
-        { message: 'Internal server error', locations: expect.any(Array), path: ['person', 'roles'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data: unknown; errors: GraphQLFormattedError[] };
+      const requestId = response.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: expect.any(Array),
+          path: ['person', 'roles'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        },
       ]);
-      expect(JSON.stringify(response)).not.toMatch(/relation|role"|SELECT|stacktrace/);
-      expect(errorLog).toHaveBeenCalled();
+      expect(JSON.stringify(body)).not.toMatch(/relation|role"|SELECT|stacktrace/);
+      const failure = logs.lines.find((line) => line.msg === 'resolver failed');
+      expect(failure).toMatchObject({ requestId, level: 50 });
+      expect(JSON.stringify(failure)).toMatch(/relation \\"role\\" does not exist/);
     } finally {
-      errorLog.mockRestore();
       await app.close();
     }
   });
 
   test('in development keep their message for the developer', async () => {
     const app = await brokenApp('development');
-    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const response = await app.query(query);
       expect(response.errors?.[0]?.message).toMatch(/relation "role" does not exist/);
     } finally {
-      errorLog.mockRestore();
       await app.close();
     }
   });

@@ -1,6 +1,20 @@
 import DataLoader from 'dataloader';
+import { currentRequestScope } from './request-scope';
 
-// Helpers for DataLoader batch functions, which must answer every key, in key order.
+// The one way to build a loader, and helpers for batch functions, which must answer every key,
+// in key order.
+
+/** A DataLoader that reports each batch (one SQL statement) to the request's metrics. */
+export function createLoader<K, V, C = K>(
+  name: string,
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  options?: DataLoader.Options<K, V, C>,
+): DataLoader<K, V, C> {
+  return new DataLoader<K, V, C>((keys) => {
+    currentRequestScope()?.batches.push({ loader: name, keys: keys.length });
+    return batch(keys);
+  }, options);
+}
 
 /** One row per key, or null where there is none. */
 export function rowsByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
@@ -23,9 +37,10 @@ export function groupsByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf:
 
 /** Loads the one row with each id. */
 export function loaderById<R extends { id: number }>(
+  name: string,
   fetch: (ids: readonly number[]) => Promise<R[]>,
 ): DataLoader<number, R | null> {
-  return new DataLoader(async (ids) => rowsByKey(ids, await fetch(ids), (row) => row.id));
+  return createLoader(name, async (ids) => rowsByKey(ids, await fetch(ids), (row) => row.id));
 }
 
 /** A list under a parent, cut to at most `limit` items (null: all of them). */
@@ -40,10 +55,12 @@ export interface ListKey {
  * and each key is then cut to its own limit.
  */
 export function limitedListLoader<R>(
+  name: string,
   fetch: (parentIds: readonly number[], limit: number | null) => Promise<R[]>,
   parentIdOf: (row: R) => number,
 ): DataLoader<ListKey, R[], string> {
-  return new DataLoader(
+  return createLoader(
+    name,
     async (keys) => {
       const parentIds = [...new Set(keys.map((key) => key.parentId))];
       const limits = keys.map((key) => key.limit);

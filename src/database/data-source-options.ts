@@ -33,6 +33,11 @@ export function dataSourceOptions(config: Config): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     poolSize: config.DB_POOL_SIZE,
+    extra: {
+      // No request may hold a connection for long, and none may wait forever for one.
+      statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+    },
     logger: new SqlStatementLogger(config.LOG_SQL),
     maxQueryExecutionTime: 1000,
     applicationName: 'profilegraph',

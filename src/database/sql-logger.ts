@@ -1,14 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, Logger } from 'typeorm';
-
-export interface SqlStatementScope {
-  statements: number;
-}
+import { currentRequestScope } from '../common/request-scope';
 
 // Counts SQL statements per request (for logs and metrics) and in total (for tests that compare
 // what an operation costs). TypeORM hands every statement to the logger, whatever its settings.
 export class SqlStatementLogger implements Logger {
-  private readonly scopes = new AsyncLocalStorage<SqlStatementScope>();
   private totalStatements = 0;
   private closing = false;
 
@@ -23,14 +18,9 @@ export class SqlStatementLogger implements Logger {
     return this.totalStatements;
   }
 
-  /** Runs `work` with its own statement count; everything it starts, sync or async, is counted. */
-  countWithin<T>(scope: SqlStatementScope, work: () => T): T {
-    return this.scopes.run(scope, work);
-  }
-
   logQuery(query: string, parameters?: unknown[]): void {
     this.totalStatements += 1;
-    const scope = this.scopes.getStore();
+    const scope = currentRequestScope();
     if (scope) scope.statements += 1;
     if (this.echo) console.log('[sql]', query, parameters?.length ? parameters : '');
   }

@@ -6,10 +6,11 @@ const degreesOfPeople = profileSectionQuery('degree');
 
 export function createDegreeLoaders(db: DataSource) {
   return {
-    degreeById: loaderById((ids) => db.query<Degree[]>('SELECT * FROM degree WHERE id = ANY($1::int[])', [ids])),
+    degreeById: loaderById('degreeById', (ids) => db.query<Degree[]>('SELECT * FROM degree WHERE id = ANY($1::int[])', [ids])),
 
     /** Profile order. */
     degreesByPersonId: limitedListLoader(
+      'degreesByPersonId',
       (personIds, limit) => db.query<Degree[]>(degreesOfPeople, [personIds, limit]),
       (degree) => degree.personId,
     ),

@@ -1,16 +1,15 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { loaderById, rowsByKey } from '../common/batch';
+import { createLoader, loaderById, rowsByKey } from '../common/batch';
 import type { Person } from './person.entity';
 
 export function createPersonLoaders(db: DataSource) {
   return {
-    personById: loaderById((ids) =>
+    personById: loaderById('personById', (ids) =>
       db.query<Person[]>('SELECT * FROM person WHERE id = ANY($1::int[])', [ids]),
     ),
 
     /** Keyed by the handle as given; matches regardless of case. */
-    personByHandle: new DataLoader<string, Person | null>(async (handles) => {
+    personByHandle: createLoader<string, Person | null>('personByHandle', async (handles) => {
       const lowered = handles.map((handle) => handle.toLowerCase());
       const rows = await db.query<Person[]>('SELECT * FROM person WHERE lower(handle) = ANY($1::text[])', [lowered]);
       return rowsByKey(lowered, rows, (row) => row.handle.toLowerCase());

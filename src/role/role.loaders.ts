@@ -6,10 +6,11 @@ const rolesOfPeople = profileSectionQuery('role');
 
 export function createRoleLoaders(db: DataSource) {
   return {
-    roleById: loaderById((ids) => db.query<Role[]>('SELECT * FROM role WHERE id = ANY($1::int[])', [ids])),
+    roleById: loaderById('roleById', (ids) => db.query<Role[]>('SELECT * FROM role WHERE id = ANY($1::int[])', [ids])),
 
     /** Profile order, most recent first. */
     rolesByPersonId: limitedListLoader(
+      'rolesByPersonId',
       (personIds, limit) => db.query<Role[]>(rolesOfPeople, [personIds, limit]),
       (role) => role.personId,
     ),

@@ -1,6 +1,5 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
+import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
 import { toConnection, type Connection, type PageWindow } from '../common/connection';
 import type { TimestampIdKey } from '../common/cursor';
 import type { Person } from '../person/person.entity';
@@ -17,7 +16,7 @@ export interface PeopleOfSkillKey {
 }
 
 export function createSkillLoaders(db: DataSource) {
-  const peopleCountBySkillId = new DataLoader<number, number>(async (skillIds) => {
+  const peopleCountBySkillId = createLoader<number, number>('peopleCountBySkillId', async (skillIds) => {
     const rows = await db.query<{ skillId: number; count: number }[]>(
       `SELECT "skillId", count(*)::int AS count FROM person_skill
        WHERE "skillId" = ANY($1::int[]) GROUP BY "skillId"`,
@@ -27,15 +26,16 @@ export function createSkillLoaders(db: DataSource) {
   });
 
   return {
-    skillById: loaderById((ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
+    skillById: loaderById('skillById', (ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
 
-    skillBySlug: new DataLoader<string, Skill | null>(async (slugs) => {
+    skillBySlug: createLoader<string, Skill | null>('skillBySlug', async (slugs) => {
       const rows = await db.query<Skill[]>('SELECT * FROM skill WHERE slug = ANY($1::text[])', [slugs]);
       return rowsByKey(slugs, rows, (row) => row.slug);
     }),
 
     /** In the order the person lists them. */
     skillsByPersonId: limitedListLoader(
+      'skillsByPersonId',
       (personIds, limit) =>
         db.query<ListedSkill[]>(
           `SELECT ranked."personId", (ranked.s).* FROM (
@@ -53,7 +53,8 @@ export function createSkillLoaders(db: DataSource) {
     peopleCountBySkillId,
 
     /** One query for every skill's page, each with its own size and cursor (newest people first). */
-    peopleBySkillId: new DataLoader<PeopleOfSkillKey, Connection<Person>, string>(
+    peopleBySkillId: createLoader<PeopleOfSkillKey, Connection<Person>, string>(
+      'peopleBySkillId',
       async (keys) => {
         const rows = await db.query<(Person & { keyIndex: number })[]>(
           `SELECT k."keyIndex"::int AS "keyIndex", (page.p).*

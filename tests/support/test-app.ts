@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config';
+import { createLogger, type Logger } from '../../src/common/logger';
+import { loadConfig, type Config } from '../../src/config';
 import { createContext } from '../../src/context';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { sqlLogger } from '../../src/database/sql-logger';
-import { createAppServer, type AppServer, type ServerConfig } from '../../src/server';
+import { createAppServer, type AppServer } from '../../src/server';
 import { databaseUrl, maintenanceUrl, templateDatabase } from './test-postgres';
 
 export interface GraphQLResponse<TData> {
@@ -42,12 +43,13 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
  * The real server, listening on a free port, over a database of its own: a copy of the migrated
  * template, dropped again by close().
  */
-export async function startTestApp(config: Partial<ServerConfig> = {}): Promise<TestApp> {
+export async function startTestApp(settings: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
   const database = `profilegraph_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${database} TEMPLATE ${templateDatabase}`));
-  const db = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: databaseUrl(database) })));
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(database) }), ...settings };
+  const db = new DataSource(dataSourceOptions(config));
   await db.initialize();
-  const server = await createAppServer(db, { NODE_ENV: 'test', INTROSPECTION: true, ...config });
+  const server = await createAppServer(db, config, logger ?? createLogger({ ...config, LOG_LEVEL: 'silent' }));
   const url = await server.listen(0);
 
   return {

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { GraphQLError } from 'graphql';
+import type { Logger } from './common/logger';
+import { currentRequestScope } from './common/request-scope';
+import type { Context } from './context';
+
+/** Sandbox explores the schema through introspection, so it comes and goes with it. */
+export function landingPagePlugin(introspection: boolean): ApolloServerPlugin<Context> {
+  return introspection
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+    : ApolloServerPluginLandingPageProductionDefault({ footer: false });
+}
+
+/**
+ * Tells the request's scope what it ran and how it ended (for the log line and metrics), and logs
+ * internal errors in full: clients see them masked, with the request id that this line carries.
+ */
+export function requestObserverPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ request }) {
+      const scope = currentRequestScope();
+      if (scope) scope.operationName = request.operationName ?? null;
+      return {
+        async didResolveOperation({ operationName }) {
+          if (scope && operationName) scope.operationName = operationName;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const cause = error.originalError;
+            if (cause && !(cause instanceof GraphQLError)) {
+              logger.error({ requestId: scope?.requestId, err: cause, path: error.path }, 'resolver failed');
+            }
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!scope || response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            scope.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+          }
+        },
+      };
+    },
+  };
+}
