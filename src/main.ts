@@ -8,25 +8,48 @@ import { seedProfiles } from './seed';
 import { seedIfEmpty } from './seed/load-profile';
 import { createAppServer, type AppServer } from './server';
 
-async function main(): Promise<void> {
+// SIGHUP too: closing the terminal must not leave the embedded PostgreSQL running.
+const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function main(): void {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
   let database: OpenDatabase | undefined;
   let server: AppServer | undefined;
+  let stopRequested = false;
 
-  let shuttingDown: Promise<void> | undefined;
-  // npm forwards Ctrl-C as well, so a signal may arrive twice: shut down once.
-  const shutdown = (reason: string, exitCode: number) => {
-    shuttingDown ??= (async () => {
+  // Each step checks whether a stop was asked for meanwhile, so that a signal during start-up
+  // stops it at the next safe point instead of being overtaken by it.
+  const startup = (async () => {
+    database = await ensureDatabase(config, log, { share: false });
+    if (stopRequested) return;
+    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
+    if (stopRequested) return;
+    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
+      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
+    }
+    if (stopRequested) return;
+    server = await createAppServer(dataSource, config, logger);
+    const url = await server.listen(config.PORT);
+    log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+  })();
+
+  let stopping: Promise<void> | undefined;
+  // npm forwards Ctrl-C as well, so a signal may arrive twice: stop once.
+  const stop = (reason: string, exitCode: number) => {
+    stopRequested = true;
+    stopping ??= (async () => {
       log(`${reason}: shutting down`);
-      // The HTTP drain is bounded by SHUTDOWN_GRACE_MS; this bounds everything else too.
+      // From here on the pool's complaints are expected: on Ctrl-C postgres gets the signal too.
+      sqlLogger(dataSource).markClosing();
+      await startup.catch(() => {});
+      // In-flight requests get SHUTDOWN_GRACE_MS (the HTTP drain); this bounds everything else.
       setTimeout(() => {
         logger.fatal('Shutdown took too long; exiting anyway');
         process.exit(1);
       }, config.SHUTDOWN_GRACE_MS + 15_000).unref();
       await server?.stop();
-      sqlLogger(dataSource).markClosing();
       if (dataSource.isInitialized) await dataSource.destroy();
       await database?.stopEmbedded();
       log('Stopped');
@@ -35,24 +58,13 @@ async function main(): Promise<void> {
       logger.fatal({ err: error }, 'Shutdown failed');
       process.exit(1);
     });
-    return shuttingDown;
   };
-  process.on('SIGINT', () => void shutdown('SIGINT', 0));
-  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  for (const signal of stopSignals) process.on(signal, () => stop(signal, 0));
 
-  try {
-    database = await ensureDatabase(config, log);
-    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
-    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
-      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
-    }
-    server = await createAppServer(dataSource, config, logger);
-    const url = await server.listen(config.PORT);
-    log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
-  } catch (error) {
+  startup.catch((error: unknown) => {
     logger.fatal({ err: error }, `Could not start: ${error instanceof Error ? error.message : String(error)}`);
-    await shutdown('Start-up failed', 1);
-  }
+    stop('Start-up failed', 1);
+  });
 }
 
-void main();
+main();

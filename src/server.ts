@@ -70,6 +70,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: config.INTROSPECTION,
+    // main.ts owns the signals: it stops the server, then the pool, then the embedded database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     allowBatchedHttpRequests: config.MAX_BATCH_OPERATIONS > 0,

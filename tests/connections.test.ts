@@ -37,6 +37,7 @@ async function peopleError(variables: Record<string, unknown>): Promise<GraphQLF
 }
 
 const handles = (page: Page) => page.edges.map((edge) => edge.node.handle);
+const cursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -82,6 +83,13 @@ describe('people', () => {
     expect(head.pageInfo.hasPreviousPage).toBe(false);
   });
 
+  test('before alone reads the page that ends there', async () => {
+    const all = await people({ first: 25 });
+    const page = await people({ before: all.edges[22]?.cursor });
+    expect(handles(page)).toEqual(newestFirst.slice(2, 22));
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
   test('first with both after and before reads the window between them', async () => {
     const all = await people({ first: 25 });
     const page = await people({ first: 10, after: all.edges[4]?.cursor, before: all.edges[8]?.cursor });
@@ -115,10 +123,28 @@ describe('people', () => {
     [{ after: 'not-a-cursor' }, 'after'],
     [{ before: Buffer.from('["yesterday", 1]').toString('base64url') }, 'before'],
     [{ after: Buffer.from('{"id":1}').toString('base64url') }, 'after'],
+    // Values JavaScript parses but PostgreSQL would refuse must not reach SQL.
+    [{ after: cursor(['people', '2020-02-30T00:00:00.000Z', 1]) }, 'after'],
+    [{ after: cursor(['people', '2020-01-01', 1]) }, 'after'],
+    [{ after: cursor(['people', '+275760-09-13T00:00:00.000Z', 1]) }, 'after'],
+    [{ after: cursor(['people', '2020-01-01T00:00:00.000Z', 2_147_483_648]) }, 'after'],
+    [{ after: cursor(['people', '2020-01-01T00:00:00.000Z', 1.5]) }, 'after'],
+    // A cursor from another list.
+    [{ after: cursor(['skills', 'Python', 1]) }, 'after'],
+    [{ after: cursor(['2020-01-01T00:00:00.000Z', 1]) }, 'after'],
   ])('%j is refused as BAD_USER_INPUT naming %s', async (variables, argument) => {
     const error = await peopleError(variables);
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(error?.message).toMatch(new RegExp(`^${argument}: `));
+  });
+
+  test('a handle PostgreSQL cannot hold finds no one and spoils nothing else in the request', async () => {
+    const { data, errors } = await app.query<{ a: { handle: string } | null; b: null }>(
+      'query ($bad: String!) { a: person(handle: "person-1") { handle } b: person(handle: $bad) { handle } }',
+      { bad: 'person-1\u0000' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ a: { handle: 'person-1' }, b: null });
   });
 
   test('list fields refuse a bad first too', async () => {
@@ -152,8 +178,25 @@ describe('skills', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const rows = await app.db.query<{ name: string }[]>('SELECT name FROM skill ORDER BY name, id');
-    expect(names).toEqual(rows.map((row) => row.name));
+    // Alphabetical as people read it, whatever the server's collation: case does not sort first.
+    const expected = Array.from({ length: 30 }, (_, i) => `Skill ${i}`).sort((a, b) => a.localeCompare(b, 'en'));
+    expect(names).toEqual(expected);
+    await app.db.query(`INSERT INTO skill (name, slug) VALUES ('asyncio', 'asyncio'), ('Zig', 'zig'), ('Äther', 'aether')`);
+    const { data } = await app.query<{ skills: SkillPage }>('{ skills(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { name slug peopleCount } } }');
+    const all = data?.skills.nodes.map((skill) => skill.name) ?? [];
+    expect(all.indexOf('asyncio')).toBeLessThan(all.indexOf('Skill 0'));
+    expect(all.indexOf('Äther')).toBeLessThan(all.indexOf('Skill 0'));
+    expect(all.at(-1)).toBe('Zig');
+    await app.db.query(`DELETE FROM skill WHERE slug IN ('asyncio', 'zig', 'aether')`);
+  });
+
+  test('a skills cursor is refused by people, and a people cursor by skills', async () => {
+    const skillsPage = await app.query<{ skills: SkillPage }>('{ skills(first: 1) { pageInfo { endCursor } } }');
+    const fromSkills = skillsPage.data?.skills.pageInfo.endCursor;
+    expect((await peopleError({ after: fromSkills }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const fromPeople = (await people({ first: 1 })).pageInfo.endCursor;
+    const { errors } = await app.query('query ($after: String) { skills(after: $after) { totalCount } }', { after: fromPeople });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
   test('skill(slug:) with peopleCount and a page of its people', async () => {
@@ -172,5 +215,34 @@ describe('skills', () => {
 
     const unknown = await app.query('{ skill(slug: "cobol-on-cogs") { name } }');
     expect(unknown.data).toEqual({ skill: null });
+  });
+
+  test('pages of different skills, sizes and cursors in one request each get their own rows', async () => {
+    const peopleWith = async (slug: string) =>
+      (
+        await app.db.query<{ handle: string }[]>(
+          `SELECT p.handle FROM person p JOIN person_skill ps ON ps."personId" = p.id JOIN skill s ON s.id = ps."skillId"
+           WHERE s.slug = $1 ORDER BY p."createdAt" DESC, p.id DESC`,
+          [slug],
+        )
+      ).map((row) => row.handle);
+    const [five, six] = [await peopleWith('skill-5'), await peopleWith('skill-6')];
+    const firstPage = await app.query<{ skill: { people: { pageInfo: { endCursor: string } } } }>(
+      '{ skill(slug: "skill-6") { people(first: 2) { pageInfo { endCursor } } } }',
+    );
+    type Pages = Record<'a' | 'b' | 'c', { people: { nodes: { handle: string }[] } }>;
+    const { data, errors } = await app.query<Pages>(
+      `query ($after: String) {
+        a: skill(slug: "skill-5") { people(first: 1) { nodes { handle } } }
+        b: skill(slug: "skill-6") { people(first: 3, after: $after) { nodes { handle } } }
+        c: skill(slug: "skill-5") { people(first: 4) { nodes { handle } } }
+      }`,
+      { after: firstPage.data?.skill.people.pageInfo.endCursor },
+    );
+    expect(errors).toBeUndefined();
+    const names = (key: 'a' | 'b' | 'c') => data?.[key].people.nodes.map((node) => node.handle);
+    expect(names('a')).toEqual(five.slice(0, 1));
+    expect(names('b')).toEqual(six.slice(2, 5));
+    expect(names('c')).toEqual(five.slice(0, 4));
   });
 });

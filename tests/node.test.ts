@@ -58,6 +58,10 @@ test.each([
   ['non-numeric id', Buffer.from('Person:abc').toString('base64url')],
   ['id out of range', Buffer.from('Person:99999999999').toString('base64url')],
   ['no such row', toGlobalId('Person', 987654)],
+  // Other spellings of a real ID would answer with an id that differs from the one asked for.
+  ['padded', `${toGlobalId('Person', 1)}=`],
+  ['standard base64', Buffer.from('Person:1').toString('base64')],
+  ['surrounding space', ` ${toGlobalId('Person', 1)}`],
 ])('a malformed or unknown ID (%s) gives null', async (_, id) => {
   const { data, errors } = await app.query(nodeQuery, { id });
   expect(errors).toBeUndefined();

@@ -7,6 +7,15 @@ describe('PartialDate', () => {
     expect(PartialDate.serialize(value)).toBe(value);
   });
 
+  test('a bad stored value is an internal error (a plain Error, logged and masked), not the client\'s', () => {
+    expect(() => PartialDate.serialize('2019-13')).toThrow(/Stored value "2019-13" is not a PartialDate/);
+    try {
+      PartialDate.serialize('2019-13');
+    } catch (error) {
+      expect(error).not.toHaveProperty('extensions');
+    }
+  });
+
   test.each(['19', '2019-5', '2019-13', '2019-00', '2019-02-29', '2019-04-31', '2019-05-00', '2019/05', 'May 2019', '2019-05-01T00:00', ''])(
     'rejects %j with a clear BAD_USER_INPUT error',
     (value) => {

@@ -5,20 +5,41 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { exitOf, freePort, killLeftoverServices, post, startService, type ServiceProcess } from './support/service-process';
+import {
+  exitOf,
+  freePort,
+  killLeftoverServices,
+  post,
+  spawnService,
+  startService,
+  type ServiceProcess,
+} from './support/service-process';
 import { databaseUrl, maintenanceUrl } from './support/test-postgres';
 
 const execFileAsync = promisify(execFile);
 
 // The service as `npm start` runs it: a separate process, its own embedded PostgreSQL, signals.
+// NODE_ENV is set as a user would set it (jest's own NODE_ENV=test is not passed on).
 
 const dataDir = join(tmpdir(), `profilegraph-service-test-${process.pid}`);
-const postgresDir = join(dataDir, 'postgres');
 
 afterAll(async () => {
   killLeftoverServices();
   await rm(dataDir, { recursive: true, force: true });
 });
+
+async function embeddedEnv(name: string) {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    EMBEDDED_PG_DIR: join(dataDir, name, 'postgres'),
+  };
+}
+
+function postgresIsRunning(env: { EMBEDDED_PG_DIR: string }): boolean {
+  return existsSync(join(env.EMBEDDED_PG_DIR, 'postmaster.pid'));
+}
 
 const profileQuery = '{ person(handle: "petercai") { name createdAt skills { name } } people { totalCount } }';
 interface Profile {
@@ -27,7 +48,7 @@ interface Profile {
 }
 
 test('with no DATABASE_URL: starts an embedded PostgreSQL, seeds it once, stops cleanly, keeps the data', async () => {
-  const env = { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), EMBEDDED_PG_DIR: postgresDir };
+  const env = await embeddedEnv('main');
 
   const first = await startService(env);
   expect(first.output()).toContain('Starting embedded PostgreSQL');
@@ -45,19 +66,44 @@ test('with no DATABASE_URL: starts an embedded PostgreSQL, seeds it once, stops 
   expect(stdout).toContain('Using the embedded PostgreSQL already running');
   expect((await post<Profile>(first.url, profileQuery)).people.totalCount).toBe(1);
 
+  // A second service on the same data folder is refused: the first one will stop that server.
+  const second = spawnService({ ...env, PORT: String(await freePort()) });
+  expect(await exitOf(second)).toBe(1);
+  expect(second.output()).toMatch(/already running on/);
+
   first.interrupt();
   expect(await exitOf(first)).toBe(0);
   expect(first.output()).toContain('Stopped');
-  expect(existsSync(join(postgresDir, 'postmaster.pid'))).toBe(false);
+  expect(postgresIsRunning(env)).toBe(false);
 
-  const second = await startService(env);
-  expect(second.output()).not.toContain('Loaded the seed');
-  const after = await post<Profile>(second.url, profileQuery);
+  const restarted = await startService(env);
+  expect(restarted.output()).not.toContain('Loaded the seed');
+  const after = await post<Profile>(restarted.url, profileQuery);
   expect(after).toEqual(before);
 
-  second.terminate();
-  expect(await exitOf(second)).toBe(0);
-  expect(existsSync(join(postgresDir, 'postmaster.pid'))).toBe(false);
+  // SIGTERM to the service alone: it must stop its PostgreSQL itself.
+  restarted.signal('SIGTERM');
+  expect(await exitOf(restarted)).toBe(0);
+  expect(postgresIsRunning(env)).toBe(false);
+});
+
+test('SIGHUP (the terminal closing) stops the service and its PostgreSQL', async () => {
+  const env = await embeddedEnv('hangup');
+  const service = await startService(env);
+  service.signal('SIGHUP');
+  expect(await exitOf(service)).toBe(0);
+  expect(postgresIsRunning(env)).toBe(false);
+});
+
+test('a signal during start-up stops it at the next safe point, not after it is up', async () => {
+  const env = await embeddedEnv('early');
+  const service: ServiceProcess = spawnService(env);
+  await service.waitFor(/Starting embedded PostgreSQL/);
+  service.signal('SIGTERM');
+  expect(await exitOf(service)).toBe(0);
+  expect(service.output()).not.toContain('Ready at');
+  expect(service.output()).toContain('Stopped');
+  expect(postgresIsRunning(env)).toBe(false);
 });
 
 test('with DATABASE_URL: uses that database and starts no embedded one', async () => {
@@ -74,7 +120,7 @@ test('with DATABASE_URL: uses that database and starts no embedded one', async (
     });
     expect(service.output()).not.toContain('embedded');
     expect((await post<Profile>(service.url, profileQuery)).person?.name).toBe('Peter Cai');
-    service.terminate();
+    service.signal('SIGTERM');
     expect(await exitOf(service)).toBe(0);
     expect(existsSync(unusedDir)).toBe(false);
   } finally {
@@ -83,16 +129,12 @@ test('with DATABASE_URL: uses that database and starts no embedded one', async (
   }
 });
 
-/** Expects the service to exit at start-up; stops it if it came up after all. */
+/** Expects the service to exit with 1 at start-up, printing `output`. */
 async function expectStartFailure(env: Record<string, string>, output: RegExp): Promise<void> {
-  const outcome: ServiceProcess | Error = await startService(env).catch((error: Error) => error);
-  if (!(outcome instanceof Error)) {
-    outcome.terminate();
-    await exitOf(outcome);
-    throw new Error('the service started although it should not have');
-  }
-  expect(outcome.message).toMatch(/exited with 1/);
-  expect(outcome.message).toMatch(output);
+  const service = spawnService(env);
+  expect(await exitOf(service)).toBe(1);
+  expect(service.output()).toMatch(output);
+  expect(service.output()).not.toContain('Ready at');
 }
 
 test('a bad setting stops it at once, naming the setting', async () => {

@@ -83,6 +83,13 @@ export class PageArgs extends ForwardPageArgs {
   before?: string | null;
 }
 
+/** A list that pages by keyset: its name (in its cursors) and how a row's sort key is made. */
+export interface CursorList<R, K extends CursorKey> {
+  name: string;
+  keyOf(row: R): K;
+  parseKey(values: readonly unknown[]): K | null;
+}
+
 /** A validated page request: how many rows, from which end, between which keys. */
 export interface PageWindow<K extends CursorKey> {
   size: number;
@@ -94,7 +101,7 @@ export interface PageWindow<K extends CursorKey> {
 /** Checks the sizes of a page request and decodes its cursors, naming the argument at fault. */
 export function pageWindow<K extends CursorKey>(
   args: ForwardPageArgs & Partial<PageArgs>,
-  parseKey: (values: readonly unknown[]) => K | null,
+  list: CursorList<never, K>,
 ): PageWindow<K> {
   const { first, last } = args;
   if (first != null && last != null) throw badUserInput('last', 'pass either first or last, not both');
@@ -105,9 +112,10 @@ export function pageWindow<K extends CursorKey>(
   }
   return {
     size: first ?? last ?? defaultPageSize,
-    backward: last != null,
-    after: args.after != null ? decodeCursor('after', args.after, parseKey) : null,
-    before: args.before != null ? decodeCursor('before', args.before, parseKey) : null,
+    // `before` alone reads the page that ends there, like `last`.
+    backward: last != null || (first == null && args.before != null),
+    after: args.after != null ? decodeCursor(list.name, 'after', args.after, list.parseKey) : null,
+    before: args.before != null ? decodeCursor(list.name, 'before', args.before, list.parseKey) : null,
   };
 }
 
@@ -118,13 +126,13 @@ export function pageWindow<K extends CursorKey>(
 export function toConnection<T, K extends CursorKey>(
   rows: readonly T[],
   window: PageWindow<K>,
-  keyOf: (row: T) => K,
+  list: CursorList<T, K>,
   totalCount: () => Promise<number>,
 ): Connection<T> {
   const hasMore = rows.length > window.size;
   const nodes = rows.slice(0, window.size);
   if (window.backward) nodes.reverse();
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(list.name, list.keyOf(node)), node }));
   let total: Promise<number> | undefined;
   return {
     edges,

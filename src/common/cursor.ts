@@ -1,16 +1,21 @@
 import { badUserInput } from './errors';
+import { maxDatabaseId } from './node';
 
 /** The values of a row's sort key, in ORDER BY order. */
 export type CursorKey = readonly (string | number)[];
 
-// Opaque to clients: base64url of the JSON sort key. Keyset cursors keep their place when rows are
-// inserted before them, which offsets do not.
-export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/**
+ * Opaque to clients: base64url of JSON `[list, ...sortKey]`. Keyset cursors keep their place when
+ * rows are inserted before them, which offsets do not; the list name keeps a cursor from one list
+ * (people) from being taken by another (skills).
+ */
+export function encodeCursor(list: string, key: CursorKey): string {
+  return Buffer.from(JSON.stringify([list, ...key]), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor this service issued for the same order, or fails naming the argument. */
+/** Decodes a cursor this service issued for the same list, or fails naming the argument. */
 export function decodeCursor<K extends CursorKey>(
+  list: string,
   argument: string,
   cursor: string,
   parse: (values: readonly unknown[]) => K | null,
@@ -21,18 +26,23 @@ export function decodeCursor<K extends CursorKey>(
   } catch {
     values = null;
   }
-  const key = Array.isArray(values) ? parse(values) : null;
+  const key = Array.isArray(values) && values[0] === list ? parse(values.slice(1)) : null;
   if (!key) throw badUserInput(argument, 'is not a cursor from this list; use a cursor the list returned');
   return key;
 }
+
+// Values go into SQL parameters, so they must be values PostgreSQL accepts, not merely ones
+// JavaScript can parse: canonical ISO timestamps, int4 ids, text without NUL.
 
 /** Sort key (timestamp, id), as used by people lists: newest first. */
 export type TimestampIdKey = readonly [string, number];
 
 export function parseTimestampIdKey(values: readonly unknown[]): TimestampIdKey | null {
   const [timestamp, id] = values;
-  if (values.length !== 2 || typeof timestamp !== 'string' || !isPositiveInt(id)) return null;
-  if (Number.isNaN(Date.parse(timestamp))) return null;
+  if (values.length !== 2 || typeof timestamp !== 'string' || !isDatabaseId(id)) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(timestamp)) return null;
+  const parsed = new Date(timestamp);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString() !== timestamp) return null;
   return [timestamp, id];
 }
 
@@ -41,10 +51,15 @@ export type TextIdKey = readonly [string, number];
 
 export function parseTextIdKey(values: readonly unknown[]): TextIdKey | null {
   const [text, id] = values;
-  if (values.length !== 2 || typeof text !== 'string' || !isPositiveInt(id)) return null;
+  if (values.length !== 2 || typeof text !== 'string' || !isSqlText(text) || !isDatabaseId(id)) return null;
   return [text, id];
 }
 
-function isPositiveInt(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+function isDatabaseId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= maxDatabaseId;
+}
+
+/** PostgreSQL text cannot hold NUL; a string with one can match nothing and must not reach SQL. */
+export function isSqlText(value: string): boolean {
+  return !value.includes('\u0000');
 }

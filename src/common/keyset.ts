@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { toConnection, type Connection, type PageWindow } from './connection';
+import { toConnection, type Connection, type CursorList, type PageWindow } from './connection';
 import type { CursorKey } from './cursor';
 
 /** A list order on unique keys: the columns (SQL, with their types for parameters) all one way. */
@@ -48,7 +48,7 @@ export async function fetchKeysetPage<R, K extends CursorKey>(
   table: { name: string; alias: string },
   order: KeysetOrder,
   window: PageWindow<K>,
-  keyOf: (row: R) => K,
+  list: CursorList<R, K>,
 ): Promise<Connection<R>> {
   const params: unknown[] = [];
   const { conditions, orderBy, limit } = keysetClauses(order, window, params);
@@ -58,7 +58,7 @@ export async function fetchKeysetPage<R, K extends CursorKey>(
     `SELECT ${table.alias}.* FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
     params,
   );
-  return toConnection(rows, window, keyOf, async () => {
+  return toConnection(rows, window, list, async () => {
     const [{ count }] = await db.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM ${from}`);
     return count;
   });

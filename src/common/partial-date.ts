@@ -33,7 +33,12 @@ export const PartialDate = new GraphQLScalarType<string, string>({
   name: 'PartialDate',
   description: 'A calendar date as precise as it is known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.',
   specifiedByURL: 'https://www.iso.org/iso-8601-date-and-time-format.html',
-  serialize: parsePartialDate,
+  // A bad value on the way out is the server's fault, not the client's: a plain Error is logged
+  // and masked like any internal error.
+  serialize(value) {
+    if (typeof value === 'string' && isPartialDate(value)) return value;
+    throw new Error(`Stored value ${JSON.stringify(value)} is not a PartialDate`);
+  },
   parseValue: parsePartialDate,
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw invalidPartialDate(print(ast));
@@ -41,7 +46,7 @@ export const PartialDate = new GraphQLScalarType<string, string>({
   },
 });
 
-/** The database's coarse guard for a PartialDate column (the scalar checks months and days). */
+/** The database's guard for a PartialDate column: the shape, months 01-12 and days 01-31. */
 export function partialDateCheck(column: string): string {
-  return `"${column}" ~ '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'`;
+  return `"${column}" ~ '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$'`;
 }

@@ -114,14 +114,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /**
- * The port of a server already running on this data folder (another `npm start`, say), or null.
+ * The server already running on this data folder (another `npm start`, say), or null.
  * postmaster.pid holds the server's pid on its first line and its port on the fourth.
  */
-export async function runningServerPort(dataDir: string): Promise<number | null> {
+export async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | null> {
   try {
     const lines = (await readFile(join(resolve(dataDir), 'postmaster.pid'), 'utf8')).split('\n');
-    process.kill(Number(lines[0]), 0);
-    return Number(lines[3]) || null;
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    process.kill(pid, 0);
+    return pid > 0 && port > 0 ? { pid, port } : null;
   } catch {
     return null;
   }

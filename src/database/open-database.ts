@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { embeddedDatabaseUrl } from './data-source-options';
-import { runningServerPort, startEmbeddedPostgres } from './embedded-postgres';
+import { runningServer, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
   url: string;
@@ -11,17 +11,28 @@ export interface OpenDatabase {
 
 /**
  * Makes sure the configured database is reachable: DATABASE_URL as it is, or else the embedded
- * PostgreSQL under EMBEDDED_PG_DIR: the one already running there (`npm run seed` while
- * `npm start` runs), or one started (and created on first use) here.
+ * PostgreSQL under EMBEDDED_PG_DIR, started (and created on first use) here. A short-lived script
+ * (`npm run seed` while `npm start` runs) may `share` one that another process already runs; the
+ * service itself may not, since the process that started that server will stop it.
  */
-export async function ensureDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+export async function ensureDatabase(
+  config: Config,
+  log: (line: string) => void,
+  options: { share: boolean },
+): Promise<OpenDatabase> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, stopEmbedded: async () => {} };
   }
-  const runningPort = await runningServerPort(config.EMBEDDED_PG_DIR);
-  if (runningPort) {
-    log(`Using the embedded PostgreSQL already running (data in ${config.EMBEDDED_PG_DIR}, port ${runningPort})`);
-    return { url: embeddedDatabaseUrl(runningPort), stopEmbedded: async () => {} };
+  const running = await runningServer(config.EMBEDDED_PG_DIR);
+  if (running && options.share) {
+    log(`Using the embedded PostgreSQL already running (data in ${config.EMBEDDED_PG_DIR}, port ${running.port})`);
+    return { url: embeddedDatabaseUrl(running.port), stopEmbedded: async () => {} };
+  }
+  if (running) {
+    throw new Error(
+      `PostgreSQL (pid ${running.pid}) is already running on ${config.EMBEDDED_PG_DIR}: is the service running ` +
+        `in another terminal? Stop it (or \`kill ${running.pid}\` if it was left behind), or set EMBEDDED_PG_DIR.`,
+    );
   }
   log(`Starting embedded PostgreSQL (data in ${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`);
   const embedded = await startEmbeddedPostgres({

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, loaderById, rowsByKey } from '../common/batch';
+import { isSqlText } from '../common/cursor';
 import type { Person } from './person.entity';
 
 export function createPersonLoaders(db: DataSource) {
@@ -11,7 +12,9 @@ export function createPersonLoaders(db: DataSource) {
     /** Keyed by the handle as given; matches regardless of case. */
     personByHandle: createLoader<string, Person | null>('personByHandle', async (handles) => {
       const lowered = handles.map((handle) => handle.toLowerCase());
-      const rows = await db.query<Person[]>('SELECT * FROM person WHERE lower(handle) = ANY($1::text[])', [lowered]);
+      const rows = await db.query<Person[]>('SELECT * FROM person WHERE lower(handle) = ANY($1::text[])', [
+        lowered.filter(isSqlText),
+      ]);
       return rowsByKey(lowered, rows, (row) => row.handle.toLowerCase());
     }),
   };

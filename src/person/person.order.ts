@@ -1,4 +1,5 @@
-import type { TimestampIdKey } from '../common/cursor';
+import type { CursorList } from '../common/connection';
+import { parseTimestampIdKey, type TimestampIdKey } from '../common/cursor';
 import type { KeysetOrder } from '../common/keyset';
 import type { Person } from './person.entity';
 
@@ -13,6 +14,9 @@ export function personOrder(alias: string): KeysetOrder {
   };
 }
 
-export function personKey(person: Person): TimestampIdKey {
-  return [person.createdAt.toISOString(), person.id];
-}
+/** Every list of people (all of them, those with a skill) pages the same way. */
+export const peopleList: CursorList<Person, TimestampIdKey> = {
+  name: 'people',
+  keyOf: (person) => [person.createdAt.toISOString(), person.id],
+  parseKey: parseTimestampIdKey,
+};

@@ -9,7 +9,7 @@ import { loadProfile } from '../seed/load-profile';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = (line: string) => console.log(`[seed] ${line}`);
-  const database = await ensureDatabase(config, log);
+  const database = await ensureDatabase(config, log, { share: true });
   try {
     await connect(dataSource, database.url, config.MIGRATIONS_RUN);
     for (const profile of seedProfiles) {

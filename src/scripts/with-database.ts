@@ -8,7 +8,7 @@ async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   if (!command) throw new Error('usage: with-database <command> [args...]');
   const config = loadConfigOrExit();
-  const database = await ensureDatabase(config, (line) => console.error(`[database] ${line}`));
+  const database = await ensureDatabase(config, (line) => console.error(`[database] ${line}`), { share: true });
   try {
     const child = spawn(command, args, {
       stdio: 'inherit',

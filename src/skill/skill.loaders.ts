@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
 import { toConnection, type Connection, type PageWindow } from '../common/connection';
-import type { TimestampIdKey } from '../common/cursor';
+import { isSqlText, type TimestampIdKey } from '../common/cursor';
 import type { Person } from '../person/person.entity';
-import { personKey } from '../person/person.order';
+import { peopleList } from '../person/person.order';
 import type { Skill } from './skill.entity';
 
 /** A skill as listed on one person's profile. */
@@ -29,7 +29,7 @@ export function createSkillLoaders(db: DataSource) {
     skillById: loaderById('skillById', (ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
 
     skillBySlug: createLoader<string, Skill | null>('skillBySlug', async (slugs) => {
-      const rows = await db.query<Skill[]>('SELECT * FROM skill WHERE slug = ANY($1::text[])', [slugs]);
+      const rows = await db.query<Skill[]>('SELECT * FROM skill WHERE slug = ANY($1::text[])', [slugs.filter(isSqlText)]);
       return rowsByKey(slugs, rows, (row) => row.slug);
     }),
 
@@ -81,7 +81,7 @@ export function createSkillLoaders(db: DataSource) {
           (row) => row.keyIndex,
         );
         return keys.map((key, i) =>
-          toConnection(pages[i] ?? [], key.window, personKey, () => peopleCountBySkillId.load(key.skillId)),
+          toConnection(pages[i] ?? [], key.window, peopleList, () => peopleCountBySkillId.load(key.skillId)),
         );
       },
       { cacheKeyFn: (key) => JSON.stringify([key.skillId, key.window]) },

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, ForwardPageArgs, pageWindow, type Connection } from '../common/connection';
-import { parseTimestampIdKey } from '../common/cursor';
 import type { Context } from '../context';
 import { Person } from '../person/person.entity';
+import { peopleList } from '../person/person.order';
 import { PersonConnection } from '../person/person.resolver';
 import { Skill } from './skill.entity';
 import { listSkills } from './skill.service';
@@ -28,6 +28,6 @@ export class SkillResolver {
 
   @FieldResolver(() => PersonConnection, { description: 'The people who list this skill, newest first.' })
   people(@Root() skill: Skill, @Args() args: ForwardPageArgs, @Ctx() { loaders }: Context): Promise<Connection<Person>> {
-    return loaders.peopleBySkillId.load({ skillId: skill.id, window: pageWindow(args, parseTimestampIdKey) });
+    return loaders.peopleBySkillId.load({ skillId: skill.id, window: pageWindow(args, peopleList) });
   }
 }

@@ -25,16 +25,22 @@ export function freePort(): Promise<number> {
 }
 
 export interface ServiceProcess {
-  url: string;
   output(): string;
+  /** Resolves with the first match of `pattern` in what the process printed. */
+  waitFor(pattern: RegExp, ms?: number): Promise<RegExpExecArray>;
   /** Like Ctrl-C in a terminal: the whole process group (the embedded postgres too) gets SIGINT. */
   interrupt(): void;
-  terminate(): void;
+  /** Sends a signal to the service's process alone. */
+  signal(signal: NodeJS.Signals): void;
   exitCode: Promise<number | null>;
 }
 
-/** Starts the built service (`node dist/src/main.js`, what `npm start` runs) and waits until it is ready. */
-export async function startService(env: Record<string, string | undefined>): Promise<ServiceProcess> {
+export interface ReadyService extends ServiceProcess {
+  url: string;
+}
+
+/** Starts the built service (`node dist/src/main.js`, what `npm start` runs). */
+export function spawnService(env: Record<string, string | undefined>): ServiceProcess {
   if (!existsSync(mainScript)) throw new Error(`${mainScript} is missing: run the tests with npm test, which builds first`);
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [mainScript], {
@@ -53,29 +59,39 @@ export async function startService(env: Record<string, string | undefined>): Pro
     }),
   );
 
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`service did not become ready:\n${output}`)), 60_000);
-    const check = () => {
-      const ready = /Ready at (http:\/\/\S+)/.exec(output);
-      if (ready?.[1]) {
+  const waitFor = (pattern: RegExp, ms = 60_000) =>
+    new Promise<RegExpExecArray>((done, fail) => {
+      const timer = setTimeout(() => fail(new Error(`service never printed ${pattern}:\n${output}`)), ms);
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          child.stdout?.off('data', check);
+          done(match);
+        }
+      };
+      child.stdout?.on('data', check);
+      check();
+      void exitCode.then((code) => {
         clearTimeout(timer);
-        done(ready[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    void exitCode.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`service exited with ${code} before it was ready:\n${output}`));
+        fail(new Error(`service exited with ${code} before it printed ${pattern}:\n${output}`));
+      });
     });
-  });
 
   return {
-    url,
     output: () => output,
+    waitFor,
     interrupt: () => process.kill(-(child.pid ?? 0), 'SIGINT'),
-    terminate: () => child.kill('SIGTERM'),
+    signal: (signal) => child.kill(signal),
     exitCode,
   };
+}
+
+/** Starts the built service and waits until it is ready. */
+export async function startService(env: Record<string, string | undefined>): Promise<ReadyService> {
+  const service = spawnService(env);
+  const [, url] = await service.waitFor(/Ready at (http:\/\/[^\s"]+)/);
+  return { ...service, url: url ?? '' };
 }
 
 /** Resolves once the process has exited (or after a timeout, with what it printed). */
