@@ -83,13 +83,20 @@ export function queryCostPlugin<TContext extends object>(limit: number): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit the operation: execution refuses them with a proper
+            // BAD_USER_INPUT before anything runs, so there is nothing to cost.
+            return;
+          }
           if (cost > limit) throw limitError(LimitCode.Cost, 'the estimated cost', limit, cost);
         },
       };
