@@ -8,6 +8,7 @@ import express, { type ErrorRequestHandler, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createFormatError } from './common/format-error';
+import { knownOperationTypesRule } from './common/known-operation-types';
 import type { Logger } from './common/logger';
 import { createMetrics, type PoolStats } from './common/metrics';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits';
@@ -76,7 +77,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     allowBatchedHttpRequests: config.MAX_BATCH_OPERATIONS > 0,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: queryLimitRules(config),
+    validationRules: [knownOperationTypesRule, ...queryLimitRules(config)],
     formatError: createFormatError({ exposeInternals: config.NODE_ENV === 'development', maxTokens: config.MAX_TOKENS }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),

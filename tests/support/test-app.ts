@@ -8,7 +8,7 @@ import { createContext } from '../../src/context';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { sqlLogger } from '../../src/database/sql-logger';
 import { createAppServer, type AppServer } from '../../src/server';
-import { databaseUrl, maintenanceUrl, templateDatabase } from './test-postgres';
+import { databaseUrl as testDatabaseUrl, maintenanceUrl, templateDatabase } from './test-postgres';
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -46,9 +46,22 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
 export async function startTestApp(settings: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
   const database = `profilegraph_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${database} TEMPLATE ${templateDatabase}`));
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(database) }), ...settings };
+  const app = await startAppOn(testDatabaseUrl(database), settings, logger);
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
+}
+
+/** The real server over the database at `databaseUrl`, migrated first. close() leaves the database. */
+export async function startAppOn(databaseUrl: string, settings: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl }), ...settings };
   const db = new DataSource(dataSourceOptions(config));
   await db.initialize();
+  await db.runMigrations();
   const server = await createAppServer(db, config, logger ?? createLogger({ ...config, LOG_LEVEL: 'silent' }));
   const url = await server.listen(0);
 
@@ -78,7 +91,6 @@ export async function startTestApp(settings: Partial<Config> = {}, logger?: Logg
     async close() {
       await server.stop();
       await db.destroy();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     },
   };
 }

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { peterCai } from '../src/seed/petercai';
+import { loadProfile } from '../src/seed/load-profile';
+import { captureLogs } from './support/captured-logs';
+import { freePort } from './support/service-process';
+import { startAppOn, type TestApp } from './support/test-app';
+
+// The database goes away under a running service and comes back: requests fail fast with
+// SERVICE_UNAVAILABLE, /readyz says so, the process stays up, and it recovers by itself.
+
+const dataDir = join(tmpdir(), `profilegraph-outage-test-${process.pid}`, 'postgres');
+let port: number;
+let postgres: ChildProcess | undefined;
+let app: TestApp;
+const logs = captureLogs();
+
+function startPostgres(): Promise<string> {
+  const child = spawn(process.execPath, [resolve(__dirname, 'support/postgres-server.mjs'), dataDir, String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  postgres = child;
+  return new Promise((done, fail) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready (\S+)/.exec(output);
+      if (ready?.[1]) done(ready[1]);
+    });
+    child.once('exit', (code) => fail(new Error(`postgres exited with ${code}: ${output}`)));
+  });
+}
+
+async function stopPostgres(): Promise<void> {
+  const child = postgres;
+  if (!child || child.exitCode !== null) return;
+  await new Promise((done) => {
+    child.once('exit', done);
+    child.kill('SIGTERM');
+  });
+}
+
+const profile = '{ person(handle: "petercai") { name roles { company } } }';
+
+beforeAll(async () => {
+  port = await freePort();
+  const url = await startPostgres();
+  app = await startAppOn(url, { NODE_ENV: "production", DB_CONNECT_TIMEOUT_MS: 1000 }, logs.logger);
+  await loadProfile(app.db, peterCai);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await stopPostgres();
+  await rm(join(dataDir, '..'), { recursive: true, force: true });
+});
+
+test('fails fast while the database is down, then recovers without a restart', async () => {
+  expect((await app.query(profile)).data).toMatchObject({ person: { name: 'Peter Cai' } });
+
+  await stopPostgres();
+
+  const started = Date.now();
+  const down = await app.query(profile);
+  expect(Date.now() - started).toBeLessThan(3000);
+  expect(down.errors?.[0]).toEqual({
+    message: expect.stringMatching(/database is unavailable/),
+    locations: expect.any(Array),
+    path: ['person'],
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+  expect(JSON.stringify(down)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+  const notReady = await fetch(new URL('/readyz', app.url));
+  expect(notReady.status).toBe(503);
+  expect((await fetch(new URL('/healthz', app.url))).status).toBe(200);
+  const list = await app.query('{ people { totalCount } }');
+  expect(list.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+
+  await startPostgres();
+
+  let recovered = await app.query(profile);
+  for (let attempt = 0; attempt < 30 && recovered.errors; attempt++) {
+    await new Promise((done) => setTimeout(done, 500));
+    recovered = await app.query(profile);
+  }
+  expect(recovered.errors).toBeUndefined();
+  expect(recovered.data).toMatchObject({ person: { name: 'Peter Cai', roles: expect.any(Array) } });
+  expect((await fetch(new URL('/readyz', app.url))).status).toBe(200);
+});
