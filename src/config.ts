@@ -17,6 +17,7 @@ const configSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(2000),
+  DB_STARTUP_WAIT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_SQL: booleanFlag.default(false),

@@ -24,7 +24,12 @@ function main(): void {
   const startup = (async () => {
     database = await ensureDatabase(config, log, { share: false });
     if (stopRequested) return;
-    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
+    await connect(dataSource, database.url, {
+      runMigrations: config.MIGRATIONS_RUN,
+      waitMs: config.DB_STARTUP_WAIT_MS,
+      log,
+      cancelled: () => stopRequested,
+    });
     if (stopRequested) return;
     if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
       log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);

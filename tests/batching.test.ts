@@ -1,5 +1,5 @@
 import { loadProfile } from '../src/seed/load-profile';
-import { syntheticProfile } from './support/profiles';
+import { syntheticProfile } from '../bench/synthetic-profile';
 import { peopleListQuery, profileFields, profilePageQuery } from './support/queries';
 import { startTestApp, type TestApp } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { loadProfile } from '../src/seed/load-profile';
-import { syntheticProfile } from './support/profiles';
+import { syntheticProfile } from '../bench/synthetic-profile';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 interface Page {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
 import { captureLogs } from './support/captured-logs';
-import { freePort } from './support/service-process';
+import { exitOf, freePort, killLeftoverServices, post, spawnService } from './support/service-process';
 import { startAppOn, type TestApp } from './support/test-app';
 
 // The database goes away under a running service and comes back: requests fail fast with
@@ -52,6 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  killLeftoverServices();
   await app?.close();
   await stopPostgres();
   await rm(join(dataDir, '..'), { recursive: true, force: true });
@@ -88,4 +89,30 @@ test('fails fast while the database is down, then recovers without a restart', a
   expect(recovered.errors).toBeUndefined();
   expect(recovered.data).toMatchObject({ person: { name: 'Peter Cai', roles: expect.any(Array) } });
   expect((await fetch(new URL('/readyz', app.url))).status).toBe(200);
+});
+
+test('at start-up, a database that is not up yet is waited for (DB_STARTUP_WAIT_MS), then served', async () => {
+  await stopPostgres();
+  const service = spawnService({
+    NODE_ENV: 'production',
+    PORT: String(await freePort()),
+    DATABASE_URL: `postgres://postgres:password@127.0.0.1:${port}/profilegraph`,
+    DB_STARTUP_WAIT_MS: '30000',
+  });
+  await service.waitFor(/not reachable yet; retrying/);
+  await startPostgres();
+  const [, url] = await service.waitFor(/Ready at (http:\/\/[^\s"]+)/);
+  expect((await post<{ person: { name: string } }>(url ?? '', profile)).person.name).toBe('Peter Cai');
+  service.signal('SIGTERM');
+  expect(await exitOf(service)).toBe(0);
+});
+
+test('at start-up, a database that stays down past DB_STARTUP_WAIT_MS stops the service with exit 1', async () => {
+  const service = spawnService({
+    PORT: String(await freePort()),
+    DATABASE_URL: `postgres://postgres:password@127.0.0.1:${await freePort()}/nowhere`,
+    DB_STARTUP_WAIT_MS: '1500',
+  });
+  expect(await exitOf(service)).toBe(1);
+  expect(service.output()).toMatch(/Could not start: .*ECONNREFUSED/);
 });

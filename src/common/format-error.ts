@@ -3,26 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import { tokenLimitError } from './query-limits';
 import { currentRequestScope } from './request-scope';
-
-// Driver errors that mean "the database is not there right now", not "this query is wrong":
-// connection refused/reset/timed out, connection exceptions (08xxx), shutdowns (57P01-57P03), too
-// many connections (53300).
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
-
-// Walks the wrappers (TypeORM's driverError, Error.cause, graphql-js's thrownValue for values that
-// are not Errors of this realm) down to the driver's error.
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
-    const code = Reflect.get(cause, 'code');
-    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    const message = Reflect.get(cause, 'message');
-    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
-      return true;
-    }
-    cause = Reflect.get(cause, 'driverError') ?? Reflect.get(cause, 'cause') ?? Reflect.get(cause, 'thrownValue');
-  }
-  return false;
-}
+import { isDatabaseUnavailable } from '../database/database-errors';
 
 /** The formatted error with another error's message and extensions (less the HTTP hints). */
 function withCode(formatted: GraphQLFormattedError, error: GraphQLError): GraphQLFormattedError {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { embeddedDatabaseUrl } from './data-source-options';
+import { isDatabaseUnavailable } from './database-errors';
 import { runningServer, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
@@ -42,9 +43,28 @@ export async function ensureDatabase(
   return { url: embedded.url, stopEmbedded: () => embedded.stop() };
 }
 
-/** Connects, then applies pending migrations when asked to. */
-export async function connect(db: DataSource, url: string, runMigrations: boolean): Promise<void> {
+export interface ConnectOptions {
+  runMigrations: boolean;
+  /** How long to keep trying while the database is unreachable (it may be starting too). */
+  waitMs: number;
+  log: (line: string) => void;
+  /** Gives up waiting as soon as this says so (a stop was requested). */
+  cancelled?: () => boolean;
+}
+
+/** Connects, waiting for a database that is not up yet, then applies pending migrations if asked. */
+export async function connect(db: DataSource, url: string, options: ConnectOptions): Promise<void> {
   db.setOptions({ url });
-  await db.initialize();
-  if (runMigrations) await db.runMigrations({ transaction: 'each' });
+  const deadline = Date.now() + options.waitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.initialize();
+      break;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() >= deadline || options.cancelled?.()) throw error;
+      if (attempt === 1) options.log(`The database is not reachable yet; retrying for up to ${options.waitMs / 1000} s`);
+      await new Promise((done) => setTimeout(done, 1000));
+    }
+  }
+  if (options.runMigrations) await db.runMigrations({ transaction: 'each' });
 }

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[seed] ${line}`);
   const database = await ensureDatabase(config, log, { share: true });
   try {
-    await connect(dataSource, database.url, config.MIGRATIONS_RUN);
+    await connect(dataSource, database.url, { runMigrations: config.MIGRATIONS_RUN, waitMs: config.DB_STARTUP_WAIT_MS, log });
     for (const profile of seedProfiles) {
       await loadProfile(dataSource, profile);
       log(`Loaded ${profile.handle}`);

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+
+export { freePort } from '../../bench/free-port';
 
 const mainScript = resolve(__dirname, '../../dist/src/main.js');
 const running = new Set<ChildProcess>();
@@ -13,16 +14,6 @@ export function killLeftoverServices(): void {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 export interface ServiceProcess {
   output(): string;

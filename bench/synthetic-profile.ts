@@ -1,4 +1,4 @@
-import type { SeedProfile } from '../../src/seed/seed-profile';
+import type { SeedProfile } from '../src/seed/seed-profile';
 
 /** A made-up but complete profile, with as many roles, degrees and skills as asked for. */
 export function syntheticProfile(n: number, size = { roles: 4, degrees: 2, skills: 6 }): SeedProfile {
