@@ -9,6 +9,8 @@ export function syntheticProfile(n: number, size = { roles: 4, degrees: 2, skill
     summary: null,
     location: n % 2 ? 'Lisbon' : null,
     availability: null,
+    email: `person-${n}@example.com`,
+    phone: null,
     authorizedToWorkIn: ['PT'],
     jobCategories: ['Engineering'],
     roles: Array.from({ length: size.roles }, (_, i) => ({

@@ -14,6 +14,9 @@ export const peterCai: SeedProfile = {
   summary: 'I’m a Senior Software Engineer with 8+ years of experience building scalable software systems, with a strong focus on Python, machine learning, and distributed data processing. I design end-to-end ML platforms—from datapipelines to model deployment and monitoring in production environments.\nAt Snap, I built a real-time content recommendation pipeline using Python, PySpark, and Kafka, and delivered low-latency ML inference services with FastAPI and TensorFlow Serving. I’ve also led feature engineering workflows with Airflow and improved reliability by implementing drift monitoring with Prometheus and Grafana.\nEarlier at TikTok and Bloomberg LP, I shipped backend systems that combine robust data processing, efficient APIs, and production-grade observability. I enjoy solving complex, high-scale problems using modern cloud and backend technologies, and I actively guide engineers to raise code quality, testing standards, and deployment practices.',
   location: null,
   availability: null,
+  // The page offers a message button, not contact details.
+  email: null,
+  phone: null,
   authorizedToWorkIn: [],
   jobCategories: [],
   // Most recent first, as the page lists them. The page names the employers in the summary only:

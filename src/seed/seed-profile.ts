@@ -6,6 +6,9 @@ export interface SeedProfile {
   summary: string | null;
   location: string | null;
   availability: string | null;
+  /** Contact details: shown only to the person themselves and to admins. */
+  email: string | null;
+  phone: string | null;
   authorizedToWorkIn: string[];
   jobCategories: string[];
   roles: {
