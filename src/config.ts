@@ -29,6 +29,10 @@ const configSchema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(100).default(5000),
   MAX_QUERY_COST: z.coerce.number().int().min(1).default(25_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,16 +5,21 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { ErrorCode } from './common/errors';
 import { createFormatError } from './common/format-error';
 import { knownOperationTypesRule } from './common/known-operation-types';
 import type { Logger } from './common/logger';
 import { createMetrics, type PoolStats } from './common/metrics';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits';
 import { newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
+import { createTokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { isDatabaseUnavailable } from './database/database-errors';
+import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
 import { landingPagePlugin, requestObserverPlugin } from './server-plugins';
 
@@ -67,6 +72,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
+  const verifyToken = createTokenVerifier(config);
 
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -104,6 +110,21 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   });
   app.get('/', (_req, res) => {
     res.redirect('/graphql');
+  });
+  // The same document as Person.resume, for tools that speak JSON Resume rather than GraphQL.
+  app.get('/people/:handle/resume.json', async (req, res, next) => {
+    try {
+      const context = createContext(db, randomUUID(), await verifyToken(req.headers.authorization));
+      const person = await context.loaders.personByHandle.load(req.params.handle);
+      if (!person) return sendErrors(res, 404, 'NOT_FOUND', `No profile has the handle ${JSON.stringify(req.params.handle)}`);
+      res.json(await exportResume(person, context));
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.Unauthenticated) {
+        return sendErrors(res, 401, ErrorCode.Unauthenticated, error.message);
+      }
+      if (isDatabaseUnavailable(error)) return sendErrors(res, 503, ErrorCode.ServiceUnavailable, 'The database is unavailable right now');
+      next(error);
+    }
   });
 
   app.use(
@@ -148,10 +169,17 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       runInRequestScope(res.locals.scope as RequestScope, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, (res.locals.scope as RequestScope).requestId),
+      // An invalid token fails the whole request (401), before any resolver runs.
+      context: async ({ req, res }) =>
+        createContext(db, (res.locals.scope as RequestScope).requestId, await verifyToken(req.headers.authorization)),
     }),
   );
   app.use(bodyErrors);
+  app.use(((error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    logger.error({ err: error }, 'request failed');
+    sendErrors(res, 500, ErrorCode.InternalServerError, 'Internal server error');
+  }) satisfies ErrorRequestHandler);
   app.use((_req, res) => {
     sendErrors(res, 404, 'NOT_FOUND', 'No such route; GraphQL is served at /graphql');
   });

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
 import { captureLogs } from './support/captured-logs';
@@ -7,8 +8,10 @@ import { startTestApp, type TestApp } from './support/test-app';
 let app: TestApp;
 const logs = captureLogs();
 
+const jwtSecret = 'operations-test-secret-of-at-least-32-chars';
+
 beforeAll(async () => {
-  app = await startTestApp({ NODE_ENV: 'production' }, logs.logger);
+  app = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: jwtSecret }, logs.logger);
   await loadProfile(app.db, peterCai);
 });
 
@@ -30,7 +33,11 @@ test('/healthz and /readyz answer while the database is there', async () => {
 });
 
 test('one structured log line per request: id, operation, duration, statements, error codes; no variables or tokens', async () => {
-  const secret = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0.signature';
+  const secret = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('petercai')
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode(jwtSecret));
   const response = await post(
     { query: profilePageQuery, operationName: 'ProfilePage', variables: { handle: 'petercai' } },
     { authorization: `Bearer ${secret}`, 'x-request-id': 'trace-123' },

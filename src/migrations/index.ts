@@ -1,5 +1,11 @@
 import { InitialSchema1795769029569 } from './1795769029569-InitialSchema';
-import { TightenPartialDateChecks1795780000000 } from './1795780000000-TightenPartialDateChecks';
+import { TightenPartialDateChecks1795771000000 } from './1795771000000-TightenPartialDateChecks';
+import { AddContactAndOwner1795772000000 } from './1795772000000-AddContactAndOwner';
 
-// In the order they run. A migration missing here shows up as schema drift in the tests.
-export const migrations = [InitialSchema1795769029569, TightenPartialDateChecks1795780000000];
+// In the order they run (TypeORM sorts by timestamp: give a hand-written one the time it was written). A migration
+// missing here shows up as schema drift in the tests.
+export const migrations = [
+  InitialSchema1795769029569,
+  TightenPartialDateChecks1795771000000,
+  AddContactAndOwner1795772000000,
+];

@@ -36,6 +36,18 @@ export class Person {
   @Column({ type: 'text', nullable: true })
   availability!: string | null;
 
+  // Contact details have no @Field here: PersonResolver shows them to the owner and admins only.
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone!: string | null;
+
+  /** The JWT subject of the account that owns this profile; never exposed. */
+  @Index('person_subject_key', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  subject!: string | null;
+
   @Field(() => [String], { description: 'Countries or regions the person may work in.' })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   authorizedToWorkIn!: string[];

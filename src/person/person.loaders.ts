@@ -17,6 +17,14 @@ export function createPersonLoaders(db: DataSource) {
       ]);
       return rowsByKey(lowered, rows, (row) => row.handle.toLowerCase());
     }),
+
+    /** The profile a token's subject owns. */
+    personBySubject: createLoader<string, Person | null>('personBySubject', async (subjects) => {
+      const rows = await db.query<Person[]>('SELECT * FROM person WHERE subject = ANY($1::text[])', [
+        subjects.filter(isSqlText),
+      ]);
+      return rowsByKey(subjects, rows, (row) => row.subject ?? '');
+    }),
   };
 }
 

@@ -1,7 +1,11 @@
+import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, listLimit, PageArgs, type Connection } from '../common/connection';
+import { mayReadContactDetails } from '../auth/viewer';
 import type { Context } from '../context';
 import { Degree } from '../degree/degree.entity';
+import type { JsonResume } from '../resume/json-resume.types';
+import { exportResume } from '../resume/resume.service';
 import { Role } from '../role/role.entity';
 import { Skill } from '../skill/skill.entity';
 import { Person } from './person.entity';
@@ -16,9 +20,31 @@ export class PersonResolver {
     return loaders.personByHandle.load(handle);
   }
 
+  @Query(() => Person, { nullable: true, description: 'The profile of the signed-in account; null when anonymous or when it has none.' })
+  viewer(@Ctx() { viewer, loaders }: Context): Promise<Person | null> | null {
+    return viewer && loaders.personBySubject.load(viewer.subject);
+  }
+
   @Query(() => PersonConnection, { description: 'Every profile, newest first.' })
   people(@Args() args: PageArgs, @Ctx() { db }: Context): Promise<Connection<Person>> {
     return listPeople(db, args);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Only for the person and admins; null for everyone else.' })
+  email(@Root() person: Person, @Ctx() { viewer }: Context): string | null {
+    return mayReadContactDetails(viewer, person) ? person.email : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Only for the person and admins; null for everyone else.' })
+  phone(@Root() person: Person, @Ctx() { viewer }: Context): string | null {
+    return mayReadContactDetails(viewer, person) ? person.phone : null;
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    description: 'The whole profile as a JSON Resume document (jsonresume.org); also at GET /people/{handle}/resume.json.',
+  })
+  resume(@Root() person: Person, @Ctx() context: Context): Promise<JsonResume> {
+    return exportResume(person, context);
   }
 
   @FieldResolver(() => [Role], { description: 'Work history in profile order, most recent first.' })

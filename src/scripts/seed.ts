@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   try {
     await connect(dataSource, database.url, { runMigrations: config.MIGRATIONS_RUN, waitMs: config.DB_STARTUP_WAIT_MS, log });
     for (const profile of seedProfiles) {
-      await loadProfile(dataSource, profile);
+      await loadProfile(dataSource, profile, profile.handle);
       log(`Loaded ${profile.handle}`);
     }
   } finally {

@@ -7,11 +7,12 @@ import type { SeedProfile } from './seed-profile';
 
 /**
  * Writes a whole profile, replacing whatever the person with that handle had, in one transaction:
- * loading the same profile twice leaves one copy. Returns the person's id.
+ * loading the same profile twice leaves one copy. `owner` is the JWT subject that may edit it
+ * (kept if the person already has one). Returns the person's id.
  */
-export function loadProfile(db: DataSource, profile: SeedProfile): Promise<number> {
+export function loadProfile(db: DataSource, profile: SeedProfile, owner: string | null = null): Promise<number> {
   return db.transaction(async (manager) => {
-    const personId = await upsertPerson(manager, profile);
+    const personId = await upsertPerson(manager, profile, owner);
     await manager.delete(Role, { personId });
     await manager.delete(Degree, { personId });
     await manager.delete(PersonSkill, { personId });
@@ -29,15 +30,17 @@ export function loadProfile(db: DataSource, profile: SeedProfile): Promise<numbe
   });
 }
 
-async function upsertPerson(manager: EntityManager, profile: SeedProfile): Promise<number> {
+async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner: string | null): Promise<number> {
   const [{ id }] = await manager.query<[{ id: number }]>(
-    `INSERT INTO person (handle, name, headline, summary, location, availability, "authorizedToWorkIn", "jobCategories")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO person (handle, name, headline, summary, location, availability, email, phone,
+                         "authorizedToWorkIn", "jobCategories", subject)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (lower(handle)) DO UPDATE SET
        handle = EXCLUDED.handle, name = EXCLUDED.name, headline = EXCLUDED.headline,
        summary = EXCLUDED.summary, location = EXCLUDED.location, availability = EXCLUDED.availability,
+       email = EXCLUDED.email, phone = EXCLUDED.phone,
        "authorizedToWorkIn" = EXCLUDED."authorizedToWorkIn", "jobCategories" = EXCLUDED."jobCategories",
-       "updatedAt" = now()
+       subject = COALESCE(person.subject, EXCLUDED.subject), "updatedAt" = now()
      RETURNING id`,
     [
       profile.handle,
@@ -46,8 +49,11 @@ async function upsertPerson(manager: EntityManager, profile: SeedProfile): Promi
       profile.summary,
       profile.location,
       profile.availability,
+      profile.email,
+      profile.phone,
       profile.authorizedToWorkIn,
       profile.jobCategories,
+      owner,
     ],
   );
   return id;
@@ -71,10 +77,13 @@ async function ensureSkills(manager: EntityManager, names: readonly string[]): P
   return [...new Set(slugs.map((slug) => idBySlug.get(slug)))].filter((id): id is number => id !== undefined);
 }
 
-/** Loads the profiles into a database that holds no one yet (a first start); true if it did. */
+/**
+ * Loads the profiles into a database that holds no one yet (a first start); true if it did. Each
+ * seed profile belongs to the subject named like its handle (`npm run token -- --sub petercai`).
+ */
 export async function seedIfEmpty(db: DataSource, profiles: readonly SeedProfile[]): Promise<boolean> {
   const [{ empty }] = await db.query<[{ empty: boolean }]>('SELECT NOT EXISTS (SELECT 1 FROM person) AS empty');
   if (!empty) return false;
-  for (const profile of profiles) await loadProfile(db, profile);
+  for (const profile of profiles) await loadProfile(db, profile, profile.handle);
   return true;
 }

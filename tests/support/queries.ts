@@ -10,6 +10,8 @@ export const profileFields = /* GraphQL */ `
     summary
     location
     availability
+    email
+    phone
     authorizedToWorkIn
     jobCategories
     createdAt

@@ -20,8 +20,8 @@ async function replaceChecks(queryRunner: QueryRunner, pattern: string): Promise
   }
 }
 
-export class TightenPartialDateChecks1795780000000 implements MigrationInterface {
-  name = 'TightenPartialDateChecks1795780000000';
+export class TightenPartialDateChecks1795771000000 implements MigrationInterface {
+  name = 'TightenPartialDateChecks1795771000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await replaceChecks(queryRunner, strict);
