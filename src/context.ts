@@ -29,3 +29,12 @@ export interface Context {
 export function createContext(db: DataSource, requestId: string = randomUUID(), viewer: Viewer | null = null): Context {
   return { requestId, viewer, db, loaders: createLoaders(db) };
 }
+
+/**
+ * After a write: the request's loaders must not answer later fields from what they read before.
+ * Every loader that can hold something of a profile forgets it (list loaders are keyed by limits
+ * and windows too, so they forget everything).
+ */
+export function forgetProfileReads(loaders: Loaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
 import { DegreeResolver } from './degree/degree.resolver';
+import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
 import { RoleResolver } from './role/role.resolver';
 import { SkillResolver } from './skill/skill.resolver';
@@ -9,7 +10,8 @@ import { SkillResolver } from './skill/skill.resolver';
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, PersonResolver, RoleResolver, DegreeResolver, SkillResolver],
+    resolvers: [NodeResolver, PersonResolver, PersonMutationResolver, RoleResolver, DegreeResolver, SkillResolver],
+    // class-validator rules on every input; formatError flattens their reports.
     validate: true,
   });
 }

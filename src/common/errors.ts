@@ -24,3 +24,30 @@ export function notFound(typeName: string, key: string): GraphQLError {
     extensions: { code: ErrorCode.NotFound },
   });
 }
+
+/** A problem with one field of an input, as clients receive it: where and what. */
+export interface InputProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Bad input, possibly in several fields at once; nothing has been written. */
+export function invalidInput(problems: InputProblem[]): GraphQLError {
+  const [first] = problems;
+  const where = first ? `${first.path.join('.')}: ${first.message}` : 'invalid input';
+  return new GraphQLError(problems.length > 1 ? `${where} (and ${problems.length - 1} more)` : where, {
+    extensions: { code: ErrorCode.BadUserInput, field: first?.path, problems },
+  });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden } });
+}
+
+export function unauthenticated(message = 'Sign in first: this needs a bearer token'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated } });
+}
+
+export function conflict(message: string, field?: (string | number)[]): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict, field } });
+}

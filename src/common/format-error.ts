@@ -1,9 +1,30 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { ErrorCode, invalidInput, type InputProblem } from './errors';
 import { tokenLimitError } from './query-limits';
 import { currentRequestScope } from './request-scope';
 import { isDatabaseUnavailable } from '../database/database-errors';
+
+/**
+ * class-validator's report, as paths and messages. Its raw form carries the whole input (e-mail
+ * addresses included) as `target` and `value`: that never reaches a client.
+ */
+function validationProblems(error: ArgumentValidationError): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const walk = (errors: readonly ValidationError[], path: (string | number)[]) => {
+    for (const item of errors) {
+      const here = [...path, /^\d+$/.test(item.property) ? Number(item.property) : item.property];
+      for (const message of Object.values(item.constraints ?? {})) {
+        problems.push({ path: here, message: message.replace(new RegExp(`^${item.property} `), '') });
+      }
+      walk(item.children ?? [], here);
+    }
+  };
+  walk(error.extensions.validationErrors, ['input']);
+  return problems;
+}
 
 /** The formatted error with another error's message and extensions (less the HTTP hints). */
 function withCode(formatted: GraphQLFormattedError, error: GraphQLError): GraphQLFormattedError {
@@ -22,6 +43,12 @@ function withCode(formatted: GraphQLFormattedError, error: GraphQLError): GraphQ
 export function createFormatError(options: { exposeInternals: boolean; maxTokens: number }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+
+    const thrown = unwrapResolverError(error);
+    if (thrown instanceof ArgumentValidationError) {
+      const { message, extensions } = invalidInput(validationProblems(thrown));
+      return { message, locations: formatted.locations, path: formatted.path, extensions };
+    }
 
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     if (original instanceof GraphQLError && typeof original.extensions.code === 'string' && code !== original.extensions.code) {

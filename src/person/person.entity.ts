@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../common/node';
 
@@ -55,6 +55,11 @@ export class Person {
   @Field(() => [String])
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   jobCategories!: string[];
+
+  /** Bumped by every write to the profile; an update naming an older version is a CONFLICT. */
+  @Field(() => Int, { description: 'Pass it back with an update: a stale version is refused with CONFLICT.' })
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   // Millisecond precision so that a JavaScript Date in a cursor round-trips exactly.
   @Field()

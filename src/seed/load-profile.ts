@@ -1,8 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Degree } from '../degree/degree.entity';
 import { Role } from '../role/role.entity';
-import { PersonSkill } from '../skill/person-skill.entity';
-import { skillSlug } from '../skill/skill-slug';
+import { replaceSkillLinks, resolveSkillIds } from '../skill/skill-links';
 import type { SeedProfile } from './seed-profile';
 
 /**
@@ -15,17 +14,13 @@ export function loadProfile(db: DataSource, profile: SeedProfile, owner: string 
     const personId = await upsertPerson(manager, profile, owner);
     await manager.delete(Role, { personId });
     await manager.delete(Degree, { personId });
-    await manager.delete(PersonSkill, { personId });
     if (profile.roles.length) {
       await manager.insert(Role, profile.roles.map((role, position) => ({ ...role, personId, position })));
     }
     if (profile.degrees.length) {
       await manager.insert(Degree, profile.degrees.map((degree, position) => ({ ...degree, personId, position })));
     }
-    const skillIds = await ensureSkills(manager, profile.skills);
-    if (skillIds.length) {
-      await manager.insert(PersonSkill, skillIds.map((skillId, position) => ({ personId, skillId, position })));
-    }
+    await replaceSkillLinks(manager, personId, await resolveSkillIds(manager, profile.skills));
     return personId;
   });
 }
@@ -57,24 +52,6 @@ async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner:
     ],
   );
   return id;
-}
-
-/** The ids of the named skills, in the order named, creating the ones that do not exist yet. */
-async function ensureSkills(manager: EntityManager, names: readonly string[]): Promise<number[]> {
-  if (!names.length) return [];
-  const slugs = names.map(skillSlug);
-  await manager.query(
-    `INSERT INTO skill (name, slug) SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (slug) DO NOTHING`,
-    [names, slugs],
-  );
-  const rows = await manager.query<{ id: number; slug: string }[]>(
-    'SELECT id, slug FROM skill WHERE slug = ANY($1::text[])',
-    [slugs],
-  );
-  const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
-  // Two names with one slug ("Node.js", "Node JS") are one skill, listed once.
-  return [...new Set(slugs.map((slug) => idBySlug.get(slug)))].filter((id): id is number => id !== undefined);
 }
 
 /**

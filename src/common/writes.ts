@@ -1,0 +1,52 @@
+import type { EntityManager } from 'typeorm';
+import { conflict, invalidInput, notFound } from './errors';
+import { fromGlobalId, type NodeTypeName } from './node';
+
+/** The database id behind a global ID of the expected type, or BAD_USER_INPUT naming the field. */
+export function idOf(globalId: string, typeName: NodeTypeName, field: (string | number)[]): number {
+  const decoded = fromGlobalId(globalId);
+  if (decoded?.typeName !== typeName) throw invalidInput([{ path: field, message: `is not the ID of a ${typeName}` }]);
+  return decoded.id;
+}
+
+export interface LockedPerson {
+  id: number;
+  handle: string;
+  subject: string | null;
+  version: number;
+}
+
+/**
+ * Locks a person's row for the rest of the transaction, so that concurrent writes to the same
+ * profile queue up instead of overwriting each other, and checks the version the client read.
+ */
+export async function lockPerson(manager: EntityManager, personId: number, expectedVersion?: number | null): Promise<LockedPerson> {
+  const [person] = await manager.query<LockedPerson[]>(
+    'SELECT id, handle, subject, version FROM person WHERE id = $1 FOR UPDATE',
+    [personId],
+  );
+  if (!person) throw notFound('Person', String(personId));
+  if (expectedVersion != null && expectedVersion !== person.version) {
+    throw conflict(`The profile changed meanwhile (version ${person.version}, not ${expectedVersion}); read it again`, [
+      'input',
+      'version',
+    ]);
+  }
+  return person;
+}
+
+/** Every write to a profile, its sections included, moves its version on. */
+export async function touchPerson(manager: EntityManager, personId: number): Promise<void> {
+  await manager.query('UPDATE person SET version = version + 1, "updatedAt" = now() WHERE id = $1', [personId]);
+}
+
+/** PostgreSQL's unique_violation on the named constraint, for turning into a CONFLICT. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'driverError') ?? error : error;
+  return (
+    typeof driverError === 'object' &&
+    driverError !== null &&
+    Reflect.get(driverError, 'code') === '23505' &&
+    Reflect.get(driverError, 'constraint') === constraint
+  );
+}

@@ -1,0 +1,36 @@
+import { skillSlug } from './skill-slug';
+
+// How people commonly write a skill, to the one spelling the directory uses. Matching is by slug,
+// so case and punctuation variants of these (`Postgres`, `POSTGRESQL`) are covered too.
+const aliases: Record<string, string> = {
+  postgres: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  psql: 'PostgreSQL',
+  k8s: 'Kubernetes',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  node: 'Node.js',
+  nodejs: 'Node.js',
+  'node-js': 'Node.js',
+  golang: 'Go',
+  py: 'Python',
+  python3: 'Python',
+  reactjs: 'React',
+  'react-js': 'React',
+  tf: 'Terraform',
+  gcp: 'Google Cloud Platform',
+  aws: 'Amazon Web Services',
+  'scikit-learn': 'scikit-learn',
+  sklearn: 'scikit-learn',
+  mongo: 'MongoDB',
+  'c-sharp': 'C#',
+  csharp: 'C#',
+};
+
+/** The canonical spelling of a skill name: trimmed, single-spaced, aliases resolved. */
+export function canonicalSkillName(name: string): string {
+  const tidy = name.trim().replace(/\s+/g, ' ');
+  return aliases[skillSlug(tidy)] ?? tidy;
+}
