@@ -4,13 +4,24 @@ import { NodeResolver } from './common/node.resolver';
 import { DegreeResolver } from './degree/degree.resolver';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
+import { ResumeMutationResolver } from './resume/resume.mutations';
 import { RoleResolver } from './role/role.resolver';
+import { SkillMutationResolver } from './skill/skill.mutations';
 import { SkillResolver } from './skill/skill.resolver';
 
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [NodeResolver, PersonResolver, PersonMutationResolver, RoleResolver, DegreeResolver, SkillResolver],
+    resolvers: [
+      NodeResolver,
+      PersonResolver,
+      PersonMutationResolver,
+      RoleResolver,
+      DegreeResolver,
+      SkillResolver,
+      SkillMutationResolver,
+      ResumeMutationResolver,
+    ],
     // class-validator rules on every input; formatError flattens their reports.
     validate: true,
   });

@@ -10,19 +10,22 @@ import type { SeedProfile } from './seed-profile';
  * (kept if the person already has one). Returns the person's id.
  */
 export function loadProfile(db: DataSource, profile: SeedProfile, owner: string | null = null): Promise<number> {
-  return db.transaction(async (manager) => {
-    const personId = await upsertPerson(manager, profile, owner);
-    await manager.delete(Role, { personId });
-    await manager.delete(Degree, { personId });
-    if (profile.roles.length) {
-      await manager.insert(Role, profile.roles.map((role, position) => ({ ...role, personId, position })));
-    }
-    if (profile.degrees.length) {
-      await manager.insert(Degree, profile.degrees.map((degree, position) => ({ ...degree, personId, position })));
-    }
-    await replaceSkillLinks(manager, personId, await resolveSkillIds(manager, profile.skills));
-    return personId;
-  });
+  return db.transaction((manager) => writeProfile(manager, profile, owner));
+}
+
+/** loadProfile's work, inside a transaction the caller holds. */
+export async function writeProfile(manager: EntityManager, profile: SeedProfile, owner: string | null): Promise<number> {
+  const personId = await upsertPerson(manager, profile, owner);
+  await manager.delete(Role, { personId });
+  await manager.delete(Degree, { personId });
+  if (profile.roles.length) {
+    await manager.insert(Role, profile.roles.map((role, position) => ({ ...role, personId, position })));
+  }
+  if (profile.degrees.length) {
+    await manager.insert(Degree, profile.degrees.map((degree, position) => ({ ...degree, personId, position })));
+  }
+  await replaceSkillLinks(manager, personId, await resolveSkillIds(manager, profile.skills));
+  return personId;
 }
 
 async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner: string | null): Promise<number> {
@@ -35,7 +38,7 @@ async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner:
        summary = EXCLUDED.summary, location = EXCLUDED.location, availability = EXCLUDED.availability,
        email = EXCLUDED.email, phone = EXCLUDED.phone,
        "authorizedToWorkIn" = EXCLUDED."authorizedToWorkIn", "jobCategories" = EXCLUDED."jobCategories",
-       subject = COALESCE(person.subject, EXCLUDED.subject), "updatedAt" = now()
+       subject = COALESCE(person.subject, EXCLUDED.subject), version = person.version + 1, "updatedAt" = now()
      RETURNING id`,
     [
       profile.handle,

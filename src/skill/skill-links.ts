@@ -10,12 +10,18 @@ import { skillSlug } from './skill-slug';
 export async function resolveSkillIds(manager: EntityManager, names: readonly string[]): Promise<number[]> {
   if (!names.length) return [];
   const canonical = names.map(canonicalSkillName);
-  const slugs = canonical.map(skillSlug);
   await manager.query(
     `INSERT INTO skill (name, slug) SELECT * FROM unnest($1::text[], $2::text[])
      ON CONFLICT DO NOTHING`,
-    [canonical, slugs],
+    [canonical, canonical.map(skillSlug)],
   );
+  return findSkillIds(manager, names);
+}
+
+/** The ids of the named skills that exist, in the order named and without repeats. */
+export async function findSkillIds(manager: EntityManager, names: readonly string[]): Promise<number[]> {
+  if (!names.length) return [];
+  const slugs = names.map((name) => skillSlug(canonicalSkillName(name)));
   const rows = await manager.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [
     slugs,
   ]);

@@ -21,7 +21,6 @@ const aliases: Record<string, string> = {
   'react-js': 'React',
   tf: 'Terraform',
   gcp: 'Google Cloud Platform',
-  aws: 'Amazon Web Services',
   'scikit-learn': 'scikit-learn',
   sklearn: 'scikit-learn',
   mongo: 'MongoDB',

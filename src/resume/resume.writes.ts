@@ -1,0 +1,60 @@
+import type { DataSource } from 'typeorm';
+import { requireEditor, requireViewer } from '../auth/authorize';
+import type { Viewer } from '../auth/viewer';
+import { conflict, invalidInput, type InputProblem } from '../common/errors';
+import type { SeedProfile } from '../seed/seed-profile';
+import { writeProfile } from '../seed/load-profile';
+import { resumeToProfile, validateResume } from './json-resume';
+import type { ImportResumeInput } from './resume.inputs';
+
+// What the schema allows but the profile's columns cannot hold.
+function profileProblems(profile: SeedProfile): InputProblem[] {
+  const checks: [boolean, string[], string][] = [
+    [profile.name.length === 0, ['basics', 'name'], 'is required'],
+    [profile.name.length > 200, ['basics', 'name'], 'must be at most 200 characters'],
+    [(profile.email ?? '').length > 254, ['basics', 'email'], 'must be at most 254 characters'],
+    [(profile.phone ?? '').length > 32, ['basics', 'phone'], 'must be at most 32 characters'],
+    [profile.skills.length > 200, ['skills'], 'at most 200 skills and keywords in all'],
+  ];
+  return checks.filter(([bad]) => bad).map(([, path, message]) => ({ path: ['input', 'resume', ...path], message }));
+}
+
+/** `/work/0/startDate` → ['work', 0, 'startDate'] */
+function pointerPath(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replaceAll('~1', '/').replaceAll('~0', '~')));
+}
+
+/**
+ * Creates or replaces a whole profile from a JSON Resume document, in one transaction; an invalid
+ * document is refused with every problem listed and nothing written. Returns the person's id.
+ */
+export async function importResume(db: DataSource, viewer: Viewer | null, input: ImportResumeInput): Promise<number> {
+  const signedIn = requireViewer(viewer);
+  const validation = validateResume(input.resume);
+  if (!validation.ok) {
+    throw invalidInput(validation.problems.map((problem) => ({ path: ['input', 'resume', ...pointerPath(problem.path)], message: problem.message })));
+  }
+  const profile = resumeToProfile(input.handle, validation.resume);
+  const problems = profileProblems(profile);
+  if (problems.length) throw invalidInput(problems);
+
+  return db.transaction(async (manager) => {
+    const [existing] = await manager.query<{ handle: string; subject: string | null }[]>(
+      'SELECT handle, subject FROM person WHERE lower(handle) = lower($1) FOR UPDATE',
+      [input.handle],
+    );
+    if (existing) {
+      requireEditor(signedIn, existing);
+      // The profile keeps its handle's spelling and its owner.
+      return writeProfile(manager, { ...profile, handle: existing.handle }, existing.subject);
+    }
+    if (!signedIn.admin) {
+      const [owned] = await manager.query<{ handle: string }[]>('SELECT handle FROM person WHERE subject = $1', [signedIn.subject]);
+      if (owned) throw conflict(`This account already has a profile (${owned.handle})`, ['input', 'handle']);
+    }
+    return writeProfile(manager, profile, signedIn.admin ? null : signedIn.subject);
+  });
+}
