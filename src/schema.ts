@@ -1,10 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
+import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
 import { ResumeMutationResolver } from './resume/resume.mutations';
+import { RoleMutationResolver } from './role/role.mutations';
 import { RoleResolver } from './role/role.resolver';
 import { SkillMutationResolver } from './skill/skill.mutations';
 import { SkillResolver } from './skill/skill.resolver';
@@ -17,7 +19,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       PersonResolver,
       PersonMutationResolver,
       RoleResolver,
+      RoleMutationResolver,
       DegreeResolver,
+      DegreeMutationResolver,
       SkillResolver,
       SkillMutationResolver,
       ResumeMutationResolver,

@@ -1,16 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { notFound } from '../common/errors';
-import { forgetProfileReads, type Context } from '../context';
+import { personAfterWrite } from '../common/payloads';
+import type { Context } from '../context';
 import { PersonPayload } from '../person/person.inputs';
 import { PersonSkillsInput } from './skill.inputs';
 import { changeSkills, type SkillsChange } from './skill.writes';
 
 async function changed(context: Context, change: SkillsChange, input: PersonSkillsInput): Promise<PersonPayload> {
   const personId = await changeSkills(context.db, context.viewer, change, input);
-  forgetProfileReads(context.loaders);
-  const person = await context.loaders.personById.load(personId);
-  if (!person) throw notFound('Person', input.personId);
-  return { person };
+  return { person: await personAfterWrite(context, personId) };
 }
 
 @Resolver()

@@ -1,0 +1,12 @@
+import type { Context } from '../context';
+import { forgetProfileReads } from '../context';
+import type { Person } from '../person/person.entity';
+import { notFound } from './errors';
+
+/** After a write: forget what the request read, then load the person afresh for the payload. */
+export async function personAfterWrite({ loaders }: Pick<Context, 'loaders'>, personId: number): Promise<Person> {
+  forgetProfileReads(loaders);
+  const person = await loaders.personById.load(personId);
+  if (!person) throw notFound('Person', String(personId));
+  return person;
+}
