@@ -11,6 +11,7 @@ export function syntheticProfile(n: number, size = { roles: 4, degrees: 2, skill
     availability: null,
     email: `person-${n}@example.com`,
     phone: null,
+    website: n % 3 ? null : `https://example.com/~person-${n}`,
     authorizedToWorkIn: ['PT'],
     jobCategories: ['Engineering'],
     roles: Array.from({ length: size.roles }, (_, i) => ({

@@ -105,6 +105,7 @@ const amara: SeedProfile = {
   availability: null,
   email: 'amara.okafor@example.com',
   phone: '+234 801 234 5678',
+  website: 'https://amara.example.com',
   authorizedToWorkIn: [],
   jobCategories: [],
   roles: [
@@ -178,6 +179,7 @@ const fullProfile: SeedProfile = {
   availability: null,
   email: 'jo@example.se',
   phone: '+46 70 123 45 67',
+  website: 'https://jo.example.se/',
   authorizedToWorkIn: [],
   jobCategories: [],
   roles: [
@@ -350,6 +352,7 @@ describe('resumeToProfile', () => {
       availability: null,
       email: null,
       phone: null,
+      website: null,
       authorizedToWorkIn: [],
       jobCategories: [],
       roles: [],
@@ -472,8 +475,8 @@ describe('round trips', () => {
   test('a document keeps every value the profile holds', () => {
     const back = profileToResume(resumeToProfile('amara', fullResume));
     expect(validateResume(back).ok).toBe(true);
-    const { name, label, email, phone, summary } = fullResume.basics ?? {};
-    expect(back.basics).toEqual({ name, label, email, phone, summary, location: { address: 'Lagos, Lagos State, NG' } });
+    const { name, label, email, phone, url, summary } = fullResume.basics ?? {};
+    expect(back.basics).toEqual({ name, label, email, phone, url, summary, location: { address: 'Lagos, Lagos State, NG' } });
     expect(back.work).toEqual(
       work.map(({ name, position, location, startDate, endDate, summary, highlights }) => ({
         name,

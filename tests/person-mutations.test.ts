@@ -28,7 +28,7 @@ async function as<T = Record<string, unknown>>(authorization: string | null, que
 }
 
 const create = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { person { id handle name email version } } }';
-const update = 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id handle name headline location email jobCategories version } } }';
+const update = 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id handle name headline location email website jobCategories version } } }';
 const remove = 'mutation ($input: DeletePersonInput!) { deletePerson(input: $input) { deletedPersonId } }';
 
 async function petercai(): Promise<{ id: string; version: number }> {
@@ -76,6 +76,8 @@ describe('createPerson', () => {
     const paths = (error?.extensions?.problems as { path: unknown[] }[]).map((problem) => problem.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['input.handle', 'input.name', 'input.headline', 'input.phone', 'input.jobCategories']));
     expect(JSON.stringify(bad)).not.toMatch(/target|call me/);
+    const website = await as(await bearer('validator'), create, { input: { handle: 'valid', name: 'V', website: 'not a url' } });
+    expect(website.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const email = await as(await bearer('validator'), create, { input: { handle: 'valid', name: 'V', email: 'not-an-email' } });
     expect(email.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(email.errors?.[0]?.message).toMatch(/email/i);
@@ -88,7 +90,7 @@ describe('updatePerson', () => {
     const { id, version } = await petercai();
     const owner = await bearer('petercai');
     const result = await as<{ updatePerson: { person: Record<string, unknown> } }>(owner, update, {
-      input: { id, version, location: 'Remote', jobCategories: ['Engineering'] },
+      input: { id, version, location: 'Remote', jobCategories: ['Engineering'], website: 'https://peter.example' },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data?.updatePerson.person).toMatchObject({
@@ -97,12 +99,13 @@ describe('updatePerson', () => {
       headline: peterCai.headline,
       location: 'Remote',
       jobCategories: ['Engineering'],
+      website: 'https://peter.example/',
       version: version + 1,
     });
     const cleared = await as<{ updatePerson: { person: Record<string, unknown> } }>(owner, update, {
-      input: { id, version: version + 1, location: null, jobCategories: null },
+      input: { id, version: version + 1, location: null, jobCategories: null, website: null },
     });
-    expect(cleared.data?.updatePerson.person).toMatchObject({ location: null, jobCategories: [], headline: peterCai.headline });
+    expect(cleared.data?.updatePerson.person).toMatchObject({ location: null, jobCategories: [], website: null, headline: peterCai.headline });
   });
 
   test('a read after the write in the same request sees it (loader caches are cleared)', async () => {

@@ -2,6 +2,7 @@ import { InitialSchema1795769029569 } from './1795769029569-InitialSchema';
 import { TightenPartialDateChecks1795771000000 } from './1795771000000-TightenPartialDateChecks';
 import { AddContactAndOwner1795772000000 } from './1795772000000-AddContactAndOwner';
 import { AddPersonVersion1795773594646 } from './1795773594646-AddPersonVersion';
+import { AddPersonWebsite1795774657793 } from './1795774657793-AddPersonWebsite';
 
 // In the order they run (TypeORM sorts by timestamp: give a hand-written one the time it was written). A migration
 // missing here shows up as schema drift in the tests.
@@ -10,4 +11,5 @@ export const migrations = [
   TightenPartialDateChecks1795771000000,
   AddContactAndOwner1795772000000,
   AddPersonVersion1795773594646,
+  AddPersonWebsite1795774657793,
 ];

@@ -1,3 +1,4 @@
+import { GraphQLURL } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../common/node';
@@ -42,6 +43,10 @@ export class Person {
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone!: string | null;
+
+  @Field(() => GraphQLURL, { nullable: true, description: "The person's own site." })
+  @Column({ type: 'varchar', length: 2048, nullable: true })
+  website!: string | null;
 
   /** The JWT subject of the account that owns this profile; never exposed. */
   @Index('person_subject_key', { unique: true })

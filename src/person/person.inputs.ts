@@ -1,5 +1,5 @@
 import { ArrayMaxSize, Length, Matches, MaxLength } from 'class-validator';
-import { GraphQLEmailAddress } from 'graphql-scalars';
+import { GraphQLEmailAddress, GraphQLURL } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Person } from './person.entity';
 
@@ -35,6 +35,10 @@ export class ProfileFieldsInput {
   @Field(() => String, { nullable: true })
   @phoneRule
   phone?: string | null;
+
+  // graphql-scalars parses URLs into URL objects; person.writes stores their href.
+  @Field(() => GraphQLURL, { nullable: true })
+  website?: URL | null;
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(30)

@@ -16,6 +16,7 @@ const writableColumns = [
   'availability',
   'email',
   'phone',
+  'website',
   'authorizedToWorkIn',
   'jobCategories',
 ] as const;
@@ -35,7 +36,11 @@ function columnValues(input: Partial<Record<WritableColumn, unknown>>): [Writabl
   if (problems.length) throw invalidInput(problems);
   return writableColumns
     .filter((column) => input[column] !== undefined)
-    .map((column) => [column, input[column] === null && listColumns.includes(column) ? [] : input[column]]);
+    .map((column) => {
+      const value = input[column];
+      if (value === null && listColumns.includes(column)) return [column, []];
+      return [column, value instanceof URL ? value.href : value];
+    });
 }
 
 export async function createPerson(db: DataSource, viewer: Viewer | null, input: CreatePersonInput): Promise<Person> {

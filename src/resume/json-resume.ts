@@ -10,7 +10,7 @@ export type * from './json-resume.types';
 /*
  * JSON Resume <-> SeedProfile. What a profile holds and JSON Resume does not (availability,
  * authorizedToWorkIn, jobCategories, the handle) is not exported and comes back null / []; what
- * JSON Resume holds and a profile does not (volunteer, awards, projects, URLs, score, level, ...)
+ * JSON Resume holds and a profile does not (volunteer, awards, projects, URLs but basics.url, score, level, ...)
  * is ignored. Where the two differ in shape:
  * - location: a profile holds one human string. Importing joins city, region and countryCode with
  *   ", ", falling back to the street address only when none of those is given; exporting writes
@@ -101,6 +101,7 @@ export function resumeToProfile(handle: string, resume: JsonResume): SeedProfile
     availability: null,
     email: text(basics.email),
     phone: text(basics.phone),
+    website: text(basics.url),
     authorizedToWorkIn: [],
     jobCategories: [],
     roles: (resume.work ?? []).map(toRole),
@@ -162,6 +163,7 @@ export function profileToResume(profile: SeedProfile): JsonResume {
       label: text(profile.headline),
       email: text(profile.email),
       phone: text(profile.phone),
+      url: text(profile.website),
       summary: text(profile.summary),
       location: location === null ? null : { address: location },
     }),

@@ -26,6 +26,7 @@ export async function exportResume(person: Person, { loaders, viewer }: Pick<Con
     availability: person.availability,
     email: contact ? person.email : null,
     phone: contact ? person.phone : null,
+    website: person.website,
     authorizedToWorkIn: person.authorizedToWorkIn,
     jobCategories: person.jobCategories,
     roles: roles.map(({ title, company, location, startDate, endDate, isCurrent, description, highlights }) => ({

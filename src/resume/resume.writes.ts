@@ -14,6 +14,7 @@ function profileProblems(profile: SeedProfile): InputProblem[] {
     [profile.name.length > 200, ['basics', 'name'], 'must be at most 200 characters'],
     [(profile.email ?? '').length > 254, ['basics', 'email'], 'must be at most 254 characters'],
     [(profile.phone ?? '').length > 32, ['basics', 'phone'], 'must be at most 32 characters'],
+    [(profile.website ?? '').length > 2048, ['basics', 'url'], 'must be at most 2048 characters'],
     [profile.skills.length > 200, ['skills'], 'at most 200 skills and keywords in all'],
   ];
   return checks.filter(([bad]) => bad).map(([, path, message]) => ({ path: ['input', 'resume', ...path], message }));

@@ -31,12 +31,12 @@ export async function writeProfile(manager: EntityManager, profile: SeedProfile,
 async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner: string | null): Promise<number> {
   const [{ id }] = await manager.query<[{ id: number }]>(
     `INSERT INTO person (handle, name, headline, summary, location, availability, email, phone,
-                         "authorizedToWorkIn", "jobCategories", subject)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                         "authorizedToWorkIn", "jobCategories", subject, website)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (lower(handle)) DO UPDATE SET
        handle = EXCLUDED.handle, name = EXCLUDED.name, headline = EXCLUDED.headline,
        summary = EXCLUDED.summary, location = EXCLUDED.location, availability = EXCLUDED.availability,
-       email = EXCLUDED.email, phone = EXCLUDED.phone,
+       email = EXCLUDED.email, phone = EXCLUDED.phone, website = EXCLUDED.website,
        "authorizedToWorkIn" = EXCLUDED."authorizedToWorkIn", "jobCategories" = EXCLUDED."jobCategories",
        subject = COALESCE(person.subject, EXCLUDED.subject), version = person.version + 1, "updatedAt" = now()
      RETURNING id`,
@@ -52,6 +52,7 @@ async function upsertPerson(manager: EntityManager, profile: SeedProfile, owner:
       profile.authorizedToWorkIn,
       profile.jobCategories,
       owner,
+      profile.website,
     ],
   );
   return id;

@@ -17,6 +17,7 @@ export const peterCai: SeedProfile = {
   // The page offers a message button, not contact details.
   email: null,
   phone: null,
+  website: null,
   authorizedToWorkIn: [],
   jobCategories: [],
   // Most recent first, as the page lists them. The page names the employers in the summary only:

@@ -9,6 +9,8 @@ export interface SeedProfile {
   /** Contact details: shown only to the person themselves and to admins. */
   email: string | null;
   phone: string | null;
+  /** The person's own site. */
+  website: string | null;
   authorizedToWorkIn: string[];
   jobCategories: string[];
   roles: {

@@ -12,6 +12,7 @@ export const profileFields = /* GraphQL */ `
     availability
     email
     phone
+    website
     authorizedToWorkIn
     jobCategories
     createdAt
