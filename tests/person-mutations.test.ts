@@ -12,19 +12,9 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-interface Result<T> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
-async function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
+function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
+  return app.query<T>(query, variables, authorization);
 }
 
 const create = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { person { id handle name email version } } }';

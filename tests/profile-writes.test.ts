@@ -20,18 +20,9 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-interface Result<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
-async function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result<T>;
+function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
+  return app.query<T>(query, variables, authorization);
 }
 
 async function skillsOf(handle: string): Promise<{ id: string; version: number; skills: string[] }> {

@@ -1,6 +1,6 @@
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
-import { startTestApp, type TestApp } from './support/test-app';
+import { errorCode, startTestApp, type TestApp } from './support/test-app';
 import { bearer } from './support/tokens';
 
 let app: TestApp;
@@ -14,18 +14,9 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-interface Result<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
-async function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>): Promise<Result<T>> {
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Result<T>;
+function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
+  return app.query<T>(query, variables, authorization);
 }
 
 interface Profile {
@@ -42,7 +33,7 @@ async function profile(): Promise<Profile> {
 }
 
 const companies = (p: Profile) => p.roles.map((role) => role.company);
-const code = (result: Result<unknown>) => result.errors?.[0]?.extensions?.code;
+const code = errorCode;
 
 const addRole = 'mutation ($input: AddRoleInput!) { addRole(input: $input) { role { id title company startDate endDate isCurrent highlights person { handle } } person { version roles { company } } } }';
 const updateRole = 'mutation ($input: UpdateRoleInput!) { updateRole(input: $input) { role { id title company startDate endDate } } }';

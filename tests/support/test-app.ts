@@ -16,12 +16,21 @@ export interface GraphQLResponse<TData> {
   errors?: readonly GraphQLFormattedError[];
 }
 
+/** The first error's code, if any. */
+export function errorCode(response: GraphQLResponse<unknown>): unknown {
+  return response.errors?.[0]?.extensions?.code;
+}
+
 export interface TestApp {
   db: DataSource;
   url: string;
   server: AppServer;
-  /** POSTs an operation to the running server, as a client would. */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** POSTs an operation to the running server, as a client would (with this Authorization header, if any). */
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    authorization?: string | null,
+  ): Promise<GraphQLResponse<TData>>;
   /** Runs an operation in-process through Apollo's executeOperation, with a real context. */
   execute<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
   /** How many SQL statements `work` sent to the database. */
@@ -69,10 +78,14 @@ export async function startAppOn(databaseUrl: string, settings: Partial<Config> 
     db,
     url,
     server,
-    async query(query, variables) {
+    async query(query, variables, authorization) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(authorization ? { authorization } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
