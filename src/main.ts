@@ -15,6 +15,13 @@ function main(): void {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
+  if (!config.JWT_SECRET && !config.JWT_JWKS_URL && config.NODE_ENV !== 'production') {
+    // Anyone can sign with the development secret: fine on a laptop, fatal on the internet.
+    logger.warn(
+      `Accepting tokens signed with the built-in development secret (NODE_ENV=${config.NODE_ENV}). ` +
+        'Set NODE_ENV=production and JWT_SECRET or JWT_JWKS_URL before exposing this service.',
+    );
+  }
   let database: OpenDatabase | undefined;
   let server: AppServer | undefined;
   let stopRequested = false;

@@ -117,6 +117,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       const context = createContext(db, randomUUID(), await verifyToken(req.headers.authorization));
       const person = await context.loaders.personByHandle.load(req.params.handle);
       if (!person) return sendErrors(res, 404, 'NOT_FOUND', `No profile has the handle ${JSON.stringify(req.params.handle)}`);
+      // The document depends on who asks (contact details): no shared cache may keep it.
+      res.set({ 'Cache-Control': 'private, no-store', Vary: 'Authorization' });
       res.json(await exportResume(person, context));
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.Unauthenticated) {

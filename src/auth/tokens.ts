@@ -25,7 +25,7 @@ function hasAdminScope(payload: JWTPayload): boolean {
 }
 
 // One message for every failure: why a token was refused is nobody's business but the server's.
-function unauthenticated(): GraphQLError {
+function invalidToken(): GraphQLError {
   return new GraphQLError('The bearer token is invalid or has expired', {
     extensions: { code: ErrorCode.Unauthenticated, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
   });
@@ -50,13 +50,13 @@ export function createTokenVerifier(config: AuthConfig): (authorization: string 
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return null;
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization)?.[1];
-    if (!token) throw unauthenticated();
+    if (!token) throw invalidToken();
     try {
       const payload = await verify(token);
       if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('no subject');
       return { subject: payload.sub, admin: hasAdminScope(payload) };
     } catch {
-      throw unauthenticated();
+      throw invalidToken();
     }
   };
 }

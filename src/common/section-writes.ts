@@ -1,10 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { requireEditor } from '../auth/authorize';
 import type { Viewer } from '../auth/viewer';
 import { invalidInput, notFound } from './errors';
 import type { NodeTypeName } from './node';
 import { endsBeforeStart } from './partial-date-range';
-import { idOf, lockPerson, touchPerson } from './writes';
+import { idOf, lockPersonForEdit, touchPerson } from './writes';
 
 /**
  * Roles and degrees are ordered sections of a profile: rows with a personId and a position (0 is
@@ -44,9 +43,22 @@ function checkPeriod(row: Values): void {
   }
 }
 
-async function lockRow(manager: EntityManager, section: Section, id: number): Promise<SectionRow> {
+/**
+ * Locks an entry for a write: its person first (the order every profile write locks in, so that
+ * none can deadlock), then the entry, making sure it still belongs to that person.
+ */
+async function lockEntryForEdit(
+  manager: EntityManager,
+  viewer: Viewer | null,
+  section: Section,
+  id: number,
+  expectedVersion?: number | null,
+): Promise<SectionRow> {
+  const [owner] = await manager.query<{ personId: number }[]>(`SELECT "personId" FROM ${section.table} WHERE id = $1`, [id]);
+  if (!owner) throw notFound(section.typeName, String(id));
+  await lockPersonForEdit(manager, viewer, owner.personId, expectedVersion);
   const [row] = await manager.query<SectionRow[]>(`SELECT * FROM ${section.table} WHERE id = $1 FOR UPDATE`, [id]);
-  if (!row) throw notFound(section.typeName, String(id));
+  if (!row || row.personId !== owner.personId) throw notFound(section.typeName, String(id));
   return row;
 }
 
@@ -61,7 +73,7 @@ export async function addEntry(
   const values = given(section, input);
   checkPeriod(input);
   return db.transaction(async (manager) => {
-    requireEditor(viewer, await lockPerson(manager, personId, input.version));
+    await lockPersonForEdit(manager, viewer, personId, input.version);
     const [{ count }] = await manager.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM ${section.table} WHERE "personId" = $1`,
       [personId],
@@ -89,8 +101,7 @@ export async function updateEntry(
   const id = idOf(input.id, section.typeName, ['input', 'id']);
   const values = given(section, input);
   return db.transaction(async (manager) => {
-    const row = await lockRow(manager, section, id);
-    requireEditor(viewer, await lockPerson(manager, row.personId, input.version));
+    const row = await lockEntryForEdit(manager, viewer, section, id, input.version);
     checkPeriod({ ...row, ...Object.fromEntries(values) });
     if (values.length) {
       await manager.query(
@@ -112,8 +123,7 @@ export async function removeEntry(
 ): Promise<number> {
   const id = idOf(input.id, section.typeName, ['input', 'id']);
   return db.transaction(async (manager) => {
-    const row = await lockRow(manager, section, id);
-    requireEditor(viewer, await lockPerson(manager, row.personId, input.version));
+    const row = await lockEntryForEdit(manager, viewer, section, id, input.version);
     await manager.query(`DELETE FROM ${section.table} WHERE id = $1`, [id]);
     await manager.query(`UPDATE ${section.table} SET position = position - 1 WHERE "personId" = $1 AND position > $2`, [
       row.personId,
@@ -135,7 +145,7 @@ export async function reorderEntries(
   const personId = idOf(input.personId, 'Person', ['input', 'personId']);
   const ids = input.ids.map((globalId, i) => idOf(globalId, section.typeName, ['input', idsField, i]));
   return db.transaction(async (manager) => {
-    requireEditor(viewer, await lockPerson(manager, personId, input.version));
+    await lockPersonForEdit(manager, viewer, personId, input.version);
     const current = await manager.query<{ id: number }[]>(`SELECT id FROM ${section.table} WHERE "personId" = $1`, [personId]);
     const expected = new Set(current.map((row) => row.id));
     if (ids.length !== expected.size || new Set(ids).size !== ids.length || !ids.every((id) => expected.has(id))) {

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { requireEditor, requireViewer } from '../auth/authorize';
+import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput, notFound } from './errors';
 import { fromGlobalId, type NodeTypeName } from './node';
 
@@ -17,15 +19,24 @@ export interface LockedPerson {
 }
 
 /**
- * Locks a person's row for the rest of the transaction, so that concurrent writes to the same
- * profile queue up instead of overwriting each other, and checks the version the client read.
+ * Starts a write to a person's profile: locks the person's row for the rest of the transaction
+ * (writes to one profile queue up instead of overwriting each other; the person is always locked
+ * first, so two writes cannot deadlock), checks that the viewer may edit it, and only then that
+ * the version the client read is current (a stranger learns nothing from CONFLICT).
  */
-export async function lockPerson(manager: EntityManager, personId: number, expectedVersion?: number | null): Promise<LockedPerson> {
+export async function lockPersonForEdit(
+  manager: EntityManager,
+  viewer: Viewer | null,
+  personId: number,
+  expectedVersion?: number | null,
+): Promise<LockedPerson> {
+  requireViewer(viewer);
   const [person] = await manager.query<LockedPerson[]>(
     'SELECT id, handle, subject, version FROM person WHERE id = $1 FOR UPDATE',
     [personId],
   );
   if (!person) throw notFound('Person', String(personId));
+  requireEditor(viewer, person);
   if (expectedVersion != null && expectedVersion !== person.version) {
     throw conflict(`The profile changed meanwhile (version ${person.version}, not ${expectedVersion}); read it again`, [
       'input',

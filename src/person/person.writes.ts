@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { requireEditor, requireViewer } from '../auth/authorize';
+import { requireViewer } from '../auth/authorize';
 import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput } from '../common/errors';
-import { idOf, isUniqueViolation, lockPerson } from '../common/writes';
+import { idOf, isUniqueViolation, lockPersonForEdit } from '../common/writes';
 import type { Person } from './person.entity';
 import type { CreatePersonInput, DeletePersonInput, UpdatePersonInput } from './person.inputs';
 
@@ -24,6 +24,13 @@ type WritableColumn = (typeof writableColumns)[number];
 const requiredColumns: readonly WritableColumn[] = ['handle', 'name'];
 const listColumns: readonly WritableColumn[] = ['authorizedToWorkIn', 'jobCategories'];
 
+/** A link others will click: http(s) only (no javascript: or data:), and short enough to store. */
+export function webAddress(url: URL, path: (string | number)[]): string {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidInput([{ path, message: 'must be an http or https address' }]);
+  if (url.href.length > 2048) throw invalidInput([{ path, message: 'must be at most 2048 characters' }]);
+  return url.href;
+}
+
 function handleTaken(handle: string) {
   return conflict(`The handle ${JSON.stringify(handle)} is taken`, ['input', 'handle']);
 }
@@ -39,7 +46,8 @@ function columnValues(input: Partial<Record<WritableColumn, unknown>>): [Writabl
     .map((column) => {
       const value = input[column];
       if (value === null && listColumns.includes(column)) return [column, []];
-      return [column, value instanceof URL ? value.href : value];
+      if (value instanceof URL) return [column, webAddress(value, ['input', column])];
+      return [column, value];
     });
 }
 
@@ -63,6 +71,7 @@ export async function createPerson(db: DataSource, viewer: Viewer | null, input:
       return person as Person;
     } catch (error) {
       if (isUniqueViolation(error, 'person_handle_lower_key')) throw handleTaken(input.handle);
+      if (isUniqueViolation(error, 'person_subject_key')) throw conflict('This account already has a profile');
       throw error;
     }
   });
@@ -72,8 +81,7 @@ export async function updatePerson(db: DataSource, viewer: Viewer | null, input:
   const personId = idOf(input.id, 'Person', ['input', 'id']);
   const values = columnValues(input);
   return db.transaction(async (manager) => {
-    const locked = await lockPerson(manager, personId, input.version);
-    requireEditor(viewer, locked);
+    await lockPersonForEdit(manager, viewer, personId, input.version);
     const assignments = values.map(([column], i) => `"${column}" = $${i + 2}`);
     try {
       // TypeORM answers an UPDATE with [rows, rowCount].
@@ -94,7 +102,7 @@ export async function updatePerson(db: DataSource, viewer: Viewer | null, input:
 export async function deletePerson(db: DataSource, viewer: Viewer | null, input: DeletePersonInput): Promise<void> {
   const personId = idOf(input.id, 'Person', ['input', 'id']);
   await db.transaction(async (manager) => {
-    requireEditor(viewer, await lockPerson(manager, personId, input.version));
+    await lockPersonForEdit(manager, viewer, personId, input.version);
     await manager.query('DELETE FROM person WHERE id = $1', [personId]);
   });
 }

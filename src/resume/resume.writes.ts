@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { requireEditor, requireViewer } from '../auth/authorize';
+import { isUniqueViolation } from '../common/writes';
+import { skillNameProblems } from '../skill/skill-names';
 import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput, type InputProblem } from '../common/errors';
 import type { SeedProfile } from '../seed/seed-profile';
@@ -15,9 +17,13 @@ function profileProblems(profile: SeedProfile): InputProblem[] {
     [(profile.email ?? '').length > 254, ['basics', 'email'], 'must be at most 254 characters'],
     [(profile.phone ?? '').length > 32, ['basics', 'phone'], 'must be at most 32 characters'],
     [(profile.website ?? '').length > 2048, ['basics', 'url'], 'must be at most 2048 characters'],
+    [profile.website !== null && !/^https?:\/\//i.test(profile.website), ['basics', 'url'], 'must be an http or https address'],
     [profile.skills.length > 200, ['skills'], 'at most 200 skills and keywords in all'],
   ];
-  return checks.filter(([bad]) => bad).map(([, path, message]) => ({ path: ['input', 'resume', ...path], message }));
+  return [
+    ...checks.filter(([bad]) => bad).map(([, path, message]) => ({ path: ['input', 'resume', ...path], message })),
+    ...skillNameProblems(profile.skills, ['input', 'resume', 'skills']),
+  ];
 }
 
 /** `/work/0/startDate` → ['work', 0, 'startDate'] */
@@ -52,10 +58,20 @@ export async function importResume(db: DataSource, viewer: Viewer | null, input:
       // The profile keeps its handle's spelling and its owner.
       return writeProfile(manager, { ...profile, handle: existing.handle }, existing.subject);
     }
-    if (!signedIn.admin) {
-      const [owned] = await manager.query<{ handle: string }[]>('SELECT handle FROM person WHERE subject = $1', [signedIn.subject]);
+    const owner = signedIn.admin ? null : signedIn.subject;
+    if (owner) {
+      const [owned] = await manager.query<{ handle: string }[]>('SELECT handle FROM person WHERE subject = $1', [owner]);
       if (owned) throw conflict(`This account already has a profile (${owned.handle})`, ['input', 'handle']);
     }
-    return writeProfile(manager, profile, signedIn.admin ? null : signedIn.subject);
+    // Claim the handle with a plain INSERT: if someone created it since the SELECT above, this
+    // fails (CONFLICT) instead of writeProfile's upsert replacing their new profile.
+    try {
+      await manager.query('INSERT INTO person (handle, name, subject) VALUES ($1, $2, $3)', [profile.handle, profile.name, owner]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'person_handle_lower_key')) throw conflict(`The handle ${JSON.stringify(profile.handle)} is taken`, ['input', 'handle']);
+      if (isUniqueViolation(error, 'person_subject_key')) throw conflict('This account already has a profile', ['input', 'handle']);
+      throw error;
+    }
+    return writeProfile(manager, profile, owner);
   });
 }

@@ -1,3 +1,4 @@
+import type { InputProblem } from '../common/errors';
 import { skillSlug } from './skill-slug';
 
 // How people commonly write a skill, to the one spelling the directory uses. Matching is by slug,
@@ -31,5 +32,13 @@ const aliases: Record<string, string> = {
 /** The canonical spelling of a skill name: trimmed, single-spaced, aliases resolved. */
 export function canonicalSkillName(name: string): string {
   const tidy = name.trim().replace(/\s+/g, ' ');
-  return aliases[skillSlug(tidy)] ?? tidy;
+  const slug = skillSlug(tidy);
+  return Object.hasOwn(aliases, slug) ? (aliases[slug] as string) : tidy;
+}
+
+/** Names that cannot be a skill (no letter or digit in any script), with where they were given. */
+export function skillNameProblems(names: readonly string[], path: (string | number)[]): InputProblem[] {
+  return names.flatMap((name, i) =>
+    skillSlug(name) === '' ? [{ path: [...path, i], message: 'must contain a letter or a digit' }] : [],
+  );
 }

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { requireEditor } from '../auth/authorize';
 import type { Viewer } from '../auth/viewer';
-import { idOf, lockPerson, touchPerson } from '../common/writes';
+import { invalidInput } from '../common/errors';
+import { idOf, lockPersonForEdit, touchPerson } from '../common/writes';
+import { skillNameProblems } from './skill-names';
 import type { PersonSkillsInput } from './skill.inputs';
 import { appendSkillLinks, findSkillIds, replaceSkillLinks, resolveSkillIds } from './skill-links';
 
@@ -19,8 +20,10 @@ export async function changeSkills(
   input: PersonSkillsInput,
 ): Promise<number> {
   const personId = idOf(input.personId, 'Person', ['input', 'personId']);
+  const problems = skillNameProblems(input.names, ['input', 'names']);
+  if (problems.length) throw invalidInput(problems);
   await db.transaction(async (manager) => {
-    requireEditor(viewer, await lockPerson(manager, personId, input.version));
+    await lockPersonForEdit(manager, viewer, personId, input.version);
     if (change === 'remove') {
       const named = await findSkillIds(manager, input.names);
       await manager.query('DELETE FROM person_skill WHERE "personId" = $1 AND "skillId" = ANY($2::int[])', [personId, named]);
