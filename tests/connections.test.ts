@@ -134,7 +134,7 @@ describe('people', () => {
     [{ after: cursor(['2020-01-01T00:00:00.000Z', 1]) }, 'after'],
   ])('%j is refused as BAD_USER_INPUT naming %s', async (variables, argument) => {
     const error = await peopleError(variables);
-    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: [argument] });
     expect(error?.message).toMatch(new RegExp(`^${argument}: `));
   });
 
@@ -149,9 +149,9 @@ describe('people', () => {
 
   test('list fields refuse a bad first too', async () => {
     const { errors } = await app.query('{ person(handle: "person-1") { roles(first: 101) { title } } }');
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['first'] });
     const negative = await app.query('{ person(handle: "person-1") { skills(first: -1) { name } } }');
-    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
+    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['first'] });
   });
 });
 
@@ -193,10 +193,10 @@ describe('skills', () => {
   test('a skills cursor is refused by people, and a people cursor by skills', async () => {
     const skillsPage = await app.query<{ skills: SkillPage }>('{ skills(first: 1) { pageInfo { endCursor } } }');
     const fromSkills = skillsPage.data?.skills.pageInfo.endCursor;
-    expect((await peopleError({ after: fromSkills }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect((await peopleError({ after: fromSkills }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['after'] });
     const fromPeople = (await people({ first: 1 })).pageInfo.endCursor;
     const { errors } = await app.query('query ($after: String) { skills(after: $after) { totalCount } }', { after: fromPeople });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['after'] });
   });
 
   test('skill(slug:) with peopleCount and a page of its people', async () => {

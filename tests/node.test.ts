@@ -80,5 +80,5 @@ test('nodes(ids:) takes at most 100 IDs', async () => {
   const { errors } = await app.query('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
     ids: Array(101).fill(ids.person),
   });
-  expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });
+  expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['ids'] });
 });

@@ -12,11 +12,9 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Invalid arguments: names the offending argument so a UI can point at it. */
+/** An invalid argument of a query field (`first`, `after`, `ids`), reported like invalid input. */
 export function badUserInput(argument: string, message: string): GraphQLError {
-  return new GraphQLError(`${argument}: ${message}`, {
-    extensions: { code: ErrorCode.BadUserInput, argument },
-  });
+  return invalidInput([{ path: [argument], message }]);
 }
 
 export function notFound(typeName: string, key: string): GraphQLError {
