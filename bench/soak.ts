@@ -8,7 +8,7 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
 import { freePort } from './free-port';
@@ -60,11 +60,12 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), 'profilegraph-soak-'));
   await chmod(workDir, 0o755); // PostgreSQL runs as its own user when we are root
-  const postgres = await startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: await freePort() });
-  const config = loadConfig({ DATABASE_URL: postgres.url });
-  const db = new DataSource(dataSourceOptions(config));
+  let postgres: EmbeddedPostgres | undefined;
+  let db: DataSource | undefined;
   let server: ReturnType<typeof spawn> | undefined;
   try {
+    postgres = await startEmbeddedPostgres({ dataDir: join(workDir, 'postgres'), port: await freePort() });
+    db = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: postgres.url })));
     await db.initialize();
     await db.runMigrations();
     await loadProfile(db, peterCai);
@@ -129,8 +130,8 @@ async function main(): Promise<number> {
         server?.kill('SIGTERM');
       });
     }
-    if (db.isInitialized) await db.destroy();
-    await postgres.stop();
+    if (db?.isInitialized) await db.destroy();
+    await postgres?.stop();
     await rm(workDir, { recursive: true, force: true });
   }
 }
