@@ -12,19 +12,12 @@ export type ListedSkill = Skill & { personId: number };
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
   skillId: number;
+  /** How many people list it (skill.peopleCount), the page's totalCount. */
+  peopleCount: number;
   window: PageWindow<TimestampIdKey>;
 }
 
 export function createSkillLoaders(db: DataSource) {
-  const peopleCountBySkillId = createLoader<number, number>('peopleCountBySkillId', async (skillIds) => {
-    const rows = await db.query<{ skillId: number; count: number }[]>(
-      `SELECT "skillId", count(*)::int AS count FROM person_skill
-       WHERE "skillId" = ANY($1::int[]) GROUP BY "skillId"`,
-      [skillIds],
-    );
-    return rowsByKey(skillIds, rows, (row) => row.skillId).map((row) => row?.count ?? 0);
-  });
-
   return {
     skillById: loaderById('skillById', (ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
 
@@ -49,8 +42,6 @@ export function createSkillLoaders(db: DataSource) {
         ),
       (skill) => skill.personId,
     ),
-
-    peopleCountBySkillId,
 
     /** One query for every skill's page, each with its own size and cursor (newest people first). */
     peopleBySkillId: createLoader<PeopleOfSkillKey, Connection<Person>, string>(
@@ -81,7 +72,7 @@ export function createSkillLoaders(db: DataSource) {
           (row) => row.keyIndex,
         );
         return keys.map((key, i) =>
-          toConnection(pages[i] ?? [], key.window, peopleList, () => peopleCountBySkillId.load(key.skillId)),
+          toConnection(pages[i] ?? [], key.window, peopleList, () => Promise.resolve(key.peopleCount)),
         );
       },
       { cacheKeyFn: (key) => JSON.stringify([key.skillId, key.window]) },

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, ForwardPageArgs, pageWindow, type Connection } from '../common/connection';
 import type { Context } from '../context';
 import { Person } from '../person/person.entity';
@@ -21,13 +21,8 @@ export class SkillResolver {
     return listSkills(db, args);
   }
 
-  @FieldResolver(() => Int, { description: 'How many people list this skill.' })
-  peopleCount(@Root() skill: Skill, @Ctx() { loaders }: Context): Promise<number> {
-    return loaders.peopleCountBySkillId.load(skill.id);
-  }
-
   @FieldResolver(() => PersonConnection, { description: 'The people who list this skill, newest first.' })
   people(@Root() skill: Skill, @Args() args: ForwardPageArgs, @Ctx() { loaders }: Context): Promise<Connection<Person>> {
-    return loaders.peopleBySkillId.load({ skillId: skill.id, window: pageWindow(args, peopleList) });
+    return loaders.peopleBySkillId.load({ skillId: skill.id, peopleCount: skill.peopleCount, window: pageWindow(args, peopleList) });
   }
 }
