@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
-import { toConnection, type Connection, type PageWindow } from '../common/connection';
+import { toConnection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
 import type { Person } from '../person/person.entity';
+import { peopleWithSkill } from '../person/people-match';
+import { withMatch, type PeopleConnection } from '../person/person.connection';
 import { peopleList } from '../person/person.order';
 import type { Skill } from './skill.entity';
 
@@ -11,9 +13,7 @@ export type ListedSkill = Skill & { personId: number };
 
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
-  skillId: number;
-  /** How many people list it (skill.peopleCount), the page's totalCount. */
-  peopleCount: number;
+  skill: Pick<Skill, 'id' | 'slug' | 'peopleCount'>;
   window: PageWindow<TimestampIdKey>;
 }
 
@@ -44,7 +44,7 @@ export function createSkillLoaders(db: DataSource) {
     ),
 
     /** One query for every skill's page, each with its own size and cursor (newest people first). */
-    peopleBySkillId: createLoader<PeopleOfSkillKey, Connection<Person>, string>(
+    peopleBySkillId: createLoader<PeopleOfSkillKey, PeopleConnection, string>(
       'peopleBySkillId',
       async (keys) => {
         const rows = await db.query<(Person & { keyIndex: number })[]>(
@@ -60,7 +60,7 @@ export function createSkillLoaders(db: DataSource) {
            ) page
            ORDER BY k."keyIndex"`,
           [
-            keys.map((key) => key.skillId),
+            keys.map((key) => key.skill.id),
             keys.map((key) => key.window.after?.[0] ?? null),
             keys.map((key) => key.window.after?.[1] ?? null),
             keys.map((key) => key.window.size + 1),
@@ -71,11 +71,14 @@ export function createSkillLoaders(db: DataSource) {
           rows,
           (row) => row.keyIndex,
         );
-        return keys.map((key, i) =>
-          toConnection(pages[i] ?? [], key.window, peopleList, () => Promise.resolve(key.peopleCount)),
+        return keys.map(({ skill, window }, i) =>
+          withMatch(
+            toConnection(pages[i] ?? [], window, peopleList, () => Promise.resolve(skill.peopleCount)),
+            peopleWithSkill(skill.slug),
+          ),
         );
       },
-      { cacheKeyFn: (key) => JSON.stringify([key.skillId, key.window]) },
+      { cacheKeyFn: (key) => JSON.stringify([key.skill.id, key.window]) },
     ),
   };
 }
