@@ -16,17 +16,6 @@ export const peopleList: CursorList<Person, TimestampIdKey> = {
   parseKey: parseTimestampIdKey,
 };
 
-/** People lists read newest first; the id breaks ties between equal timestamps. */
-export function personOrder(alias: string): KeysetOrder {
-  return {
-    columns: [
-      { sql: `${alias}."createdAt"`, type: 'timestamptz' },
-      { sql: `${alias}.id`, type: 'int' },
-    ],
-    direction: 'DESC',
-  };
-}
-
 /** How a people list is ordered and its cursors made, for one PersonOrder field. */
 interface PeopleOrdering {
   list: CursorList<ListedPerson, CursorKey>;
@@ -38,7 +27,11 @@ interface PeopleOrdering {
 const orderings: Record<PersonOrderField, PeopleOrdering> = {
   [PersonOrderField.CREATED_AT]: {
     list: peopleList,
-    columns: (alias) => personOrder(alias).columns,
+    // The id breaks ties between equal timestamps.
+    columns: (alias) => [
+      { sql: `${alias}."createdAt"`, type: 'timestamptz' },
+      { sql: `${alias}.id`, type: 'int' },
+    ],
     defaultDirection: OrderDirection.DESC,
   },
   [PersonOrderField.UPDATED_AT]: {
