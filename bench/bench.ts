@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { cpus } from 'node:os';
 import { openBenchDatabase, ensurePeople } from './benchmark/bench-database';
 import { parseBenchOptions, usage, type BenchOptions } from './benchmark/bench-options';
 import { firstDifference } from './benchmark/first-difference';
 import { measureRound, type RoundResult } from './benchmark/measure';
-import { machine, markdownTable, targetLines, writeReport, type OperationStatus } from './benchmark/report';
+import { loadAverage, machine, markdownTable, targetLines, writeReport, type OperationStatus } from './benchmark/report';
 import { startServer, type ServerKind, type ServerSettings } from './benchmark/server-process';
 import { summarize } from './benchmark/summary';
 import { evaluateTargets } from './benchmark/targets';
@@ -39,9 +40,20 @@ interface Preparation {
   references: { body: string; answer: string }[];
 }
 
+/** Whether an answer found something: a search that finds no one measures only the empty path. */
+const foundSomething: Record<OperationName, (answer: string) => boolean> = {
+  ProfilePage: (answer) => !answer.includes('"person":null'),
+  PeopleList: (answer) => !answer.includes('"edges":[]'),
+  TalentSearch: (answer) => !answer.includes('"edges":[]'),
+  SkillDirectory: (answer) => !answer.includes('"suggestions":{"nodes":[]}'),
+};
+
+const samplesPerOperation = 25;
+
 /**
  * With the service running: PeopleList's cursors, whether the service knows each operation yet
- * (TalentSearch and SkillDirectory need API that may not have landed), and reference answers.
+ * (TalentSearch and SkillDirectory need API that may not have landed), how many sample requests
+ * find something, and reference answers for the floor.
  */
 async function prepare(options: BenchOptions, settings: ServerSettings, people: number): Promise<Preparation> {
   log('Drawing variable sets from the database');
@@ -54,20 +66,21 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
       const bodies = sets.map((variables) => requestBody(operations[name], variables));
       const status: OperationStatus = { variableSets: bodies.length };
       preparation.status[name] = status;
-      const probe = bodies[0] === undefined ? null : await post(service.url, bodies[0]);
-      if (probe === null) status.skipped = 'no variable sets could be drawn from this database';
-      else if (probe.startsWith('{"errors"')) status.skipped = `the service refuses it (${errorMessages(probe)})`;
+      const step = Math.max(1, Math.floor(bodies.length / samplesPerOperation));
+      const samples = bodies.filter((_, i) => i % step === 0);
+      const answers = await Promise.all(samples.map(async (body) => ({ body, answer: await post(service.url, body) })));
+      const refused = answers.find(({ answer }) => answer.startsWith('{"errors"'));
+      if (answers.length === 0) status.skipped = 'no variable sets could be drawn from this database';
+      else if (refused) status.skipped = `the service refuses it (${errorMessages(refused.answer)})`;
       else preparation.bodies[name] = bodies;
-      if (status.skipped) log(`  ${name}: not measured — ${status.skipped}`);
-      else log(`  ${name}: ${bodies.length} variable sets${bodies.length < wantedSets ? ` (fewer than ${wantedSets}: a small database)` : ''}`);
-
-      if (!status.skipped && floorOperations.includes(name)) {
-        const step = Math.max(1, Math.floor(bodies.length / 25));
-        for (let i = 0; i < bodies.length; i += step) {
-          const body = bodies[i] as string;
-          preparation.references.push({ body, answer: await post(service.url, body) });
-        }
+      if (status.skipped) {
+        log(`  ${name}: not measured — ${status.skipped}`);
+        continue;
       }
+      status.samplesFindingSomething = `${answers.filter(({ answer }) => foundSomething[name](answer)).length} of ${answers.length}`;
+      const few = bodies.length < wantedSets ? ` (fewer than ${wantedSets}: a small database)` : '';
+      log(`  ${name}: ${bodies.length} variable sets${few}; ${status.samplesFindingSomething} samples find something`);
+      if (floorOperations.includes(name)) preparation.references.push(...answers);
     }
   } finally {
     await service.stop();
@@ -111,6 +124,10 @@ async function main(): Promise<number> {
   }
   const options = parseBenchOptions(args);
   const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadAverage();
+  if (loadAverageAtStart > cpus().length / 2) {
+    log(`The load average is ${loadAverageAtStart} on ${cpus().length} CPUs: other work is running, and will show in the figures.`);
+  }
   const database = await openBenchDatabase(options.databaseUrl, options.dataDir, log);
   try {
     const people = await ensurePeople(database.url, options.people, log);
@@ -156,7 +173,7 @@ async function main(): Promise<number> {
     const path = await writeReport({
       startedAt,
       finishedAt: new Date().toISOString(),
-      machine: machine(),
+      machine: machine(loadAverageAtStart),
       data: { people, database: database.description },
       settings: settingsForReport,
       operations: preparation.status,
@@ -164,7 +181,9 @@ async function main(): Promise<number> {
       targets,
       rounds,
     });
-    log(`\n${markdownTable(summaries)}\n\nTargets:\n${targetLines(targets)}\n\nWritten to ${path} (and latest.json beside it)`);
+    const minutesTaken = (Date.now() - Date.parse(startedAt)) / 60_000;
+    log(`\n${markdownTable(summaries)}\n\nTargets:\n${targetLines(targets)}\n`);
+    log(`Written to ${path} (and latest.json beside it) after ${minutesTaken.toFixed(1)} minutes`);
     const errors = rounds.reduce((total, round) => total + round.errors, 0);
     if (errors) log(`\n${errors} requests failed: the figures above are not to be trusted.`);
     return errors ? 1 : 0;

@@ -27,7 +27,10 @@ const personListEdges = `edges {
     }
     pageInfo { hasNextPage endCursor }`;
 
-/** A whole profile page: every public field, every section in full. */
+/**
+ * A whole profile page: every public field, every section in full. (When Skill gets its
+ * `category`, it belongs in `skills { … }` here and in the floor's SQL.)
+ */
 export const profilePage: Operation = {
   name: 'ProfilePage',
   query: `query ProfilePage($handle: String!) {

@@ -60,6 +60,7 @@ export async function countPeople(url: string): Promise<number> {
 export async function ensurePeople(url: string, people: number, log: Log): Promise<number> {
   const before = await countPeople(url);
   if (before >= people) return before;
+  await migrate(url);
   if (hasNpmScript('seed:synthetic')) {
     log(`${before} people in the database, ${people} wanted: npm run seed:synthetic -- --people ${people}`);
     await runSyntheticSeed(url, people);
@@ -84,11 +85,25 @@ function runSyntheticSeed(url: string, people: number): Promise<void> {
   });
 }
 
-async function loadOneByOne(url: string, from: number, to: number, log: Log): Promise<void> {
-  const db = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url, DB_POOL_SIZE: '4' })));
+function dataSource(url: string): DataSource {
+  return new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: url, DB_POOL_SIZE: '4' })));
+}
+
+/** A new database (the first run on a fresh data folder) has no tables for a seeder to fill. */
+async function migrate(url: string): Promise<void> {
+  const db = dataSource(url);
   await db.initialize();
   try {
     await db.runMigrations();
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function loadOneByOne(url: string, from: number, to: number, log: Log): Promise<void> {
+  const db = dataSource(url);
+  await db.initialize();
+  try {
     if (from === 0) await loadProfile(db, peterCai, peterCai.handle);
     let next = from;
     const worker = async () => {

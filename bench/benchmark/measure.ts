@@ -40,7 +40,8 @@ export interface RoundResult {
 export async function measureRound(plan: RoundPlan, settings: ServerSettings): Promise<RoundResult> {
   const server = await startServer(plan.server, settings);
   try {
-    // Successive rounds start at different bodies; the two servers of a round at the same one.
+    // Successive rounds start at different bodies (a prime step, so that it does not fall back on
+    // the same few whatever the number of bodies); the two servers of a round at the same one.
     const load = { url: server.url, connections: plan.connections, bodies: plan.bodies, startAt: plan.round * 7919 };
     if (plan.warmupSeconds > 0) await runLoad({ ...load, seconds: plan.warmupSeconds });
 

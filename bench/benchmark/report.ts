@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { OperationName } from '../operations';
 import type { BenchOptions } from './bench-options';
@@ -10,6 +10,8 @@ import type { TargetResult } from './targets';
 
 export interface OperationStatus {
   variableSets: number;
+  /** How many sample requests found something (a profile, people, skills), e.g. `24 of 25`. */
+  samplesFindingSomething?: string;
   /** Why it was not measured, if it was not. */
   skipped?: string;
 }
@@ -17,7 +19,7 @@ export interface OperationStatus {
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number; loadAverageAtEnd: number };
   data: { people: number; database: string };
   settings: Omit<BenchOptions, 'databaseUrl' | 'dataDir'>;
   operations: Partial<Record<OperationName, OperationStatus>>;
@@ -28,12 +30,17 @@ export interface BenchReport {
 
 export const resultsDir = join(projectRoot, 'bench/results');
 
-export function machine(): BenchReport['machine'] {
+/** The one-minute load average: other work on the machine shows up here, and in the figures. */
+export const loadAverage = (): number => Number(loadavg()[0]?.toFixed(2));
+
+export function machine(loadAverageAtStart: number): BenchReport['machine'] {
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     memoryGiB: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
+    loadAverageAtStart,
+    loadAverageAtEnd: loadAverage(),
   };
 }
 
@@ -77,10 +84,13 @@ export function targetLines(targets: readonly TargetResult[]): string {
 function markdown(report: BenchReport): string {
   const { machine: m, data, settings } = report;
   const skipped = Object.entries(report.operations).flatMap(([name, status]) => (status.skipped ? [`- ${name} not measured: ${status.skipped}`] : []));
-  const sets = Object.entries(report.operations).map(([name, status]) => `${name} ${status.variableSets}`).join(', ');
+  const sets = Object.entries(report.operations)
+    .map(([name, status]) => `${name} ${status.variableSets}${status.samplesFindingSomething ? ` (${status.samplesFindingSomething} samples find something)` : ''}`)
+    .join(', ');
   return `# npm run bench — ${report.startedAt}
 
-${data.people} people in ${data.database}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}.
+${data.people} people in ${data.database}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node};
+load average ${m.loadAverageAtStart} at the start, ${m.loadAverageAtEnd} at the end (above ${m.cpus}: other work competed).
 ${settings.rounds} round(s) of ${settings.duration} s per server and configuration (after ${settings.warmup} s of warm-up each),
 interleaved with the floor; ${settings.poolSize} database connections per server. Variable sets: ${sets}.
 
