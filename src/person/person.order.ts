@@ -69,6 +69,8 @@ const orderings: Record<PersonOrderField, PeopleOrdering> = {
 export interface ResolvedPeopleOrder {
   list: CursorList<ListedPerson, CursorKey>;
   keyset: KeysetOrder;
+  /** Orders by columns of person (not by search rank alone). */
+  personColumns: boolean;
 }
 
 /** The order a people list reads in: as asked, else by relevance when searching, else newest first. */
@@ -85,5 +87,6 @@ export function resolvePeopleOrder(
   return {
     list: ordering.list,
     keyset: { columns: ordering.columns(alias), direction: orderBy?.direction ?? ordering.defaultDirection },
+    personColumns: field !== PersonOrderField.RELEVANCE,
   };
 }

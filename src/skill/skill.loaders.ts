@@ -13,7 +13,7 @@ export type ListedSkill = Skill & { personId: number };
 
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
-  skill: Pick<Skill, 'id' | 'slug' | 'peopleCount'>;
+  skill: Pick<Skill, 'id' | 'peopleCount'>;
   window: PageWindow<TimestampIdKey>;
 }
 
@@ -74,7 +74,7 @@ export function createSkillLoaders(db: DataSource) {
         return keys.map(({ skill, window }, i) =>
           withMatch(
             toConnection(pages[i] ?? [], window, peopleList, () => Promise.resolve(skill.peopleCount)),
-            peopleWithSkill(skill.slug),
+            peopleWithSkill(skill.id),
           ),
         );
       },
