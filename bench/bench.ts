@@ -139,7 +139,7 @@ async function main(): Promise<number> {
     const measured = options.operations.filter((name) => preparation.bodies[name]);
     const serversOf = (name: OperationName): ServerKind[] => (floorOperations.includes(name) ? ['profilegraph', 'floor'] : ['profilegraph']);
     const roundCount = options.connections.length * measured.reduce((total, name) => total + serversOf(name).length, 0) * options.rounds;
-    const minutes = (roundCount * (options.warmup + options.duration + 2)) / 60;
+    const minutes = (roundCount * (options.warmup + options.duration + 3)) / 60;
     log(`Measuring: ${roundCount} rounds, about ${minutes.toFixed(1)} minutes`);
 
     const rounds: RoundResult[] = [];
