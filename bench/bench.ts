@@ -139,7 +139,7 @@ async function main(): Promise<number> {
     const measured = options.operations.filter((name) => preparation.bodies[name]);
     const serversOf = (name: OperationName): ServerKind[] => (floorOperations.includes(name) ? ['profilegraph', 'floor'] : ['profilegraph']);
     const roundCount = options.connections.length * measured.reduce((total, name) => total + serversOf(name).length, 0) * options.rounds;
-    const minutes = (roundCount * (options.warmup + options.duration + 2)) / 60;
+    const minutes = (roundCount * (options.warmup + options.duration + 3)) / 60;
     log(`Measuring: ${roundCount} rounds, about ${minutes.toFixed(1)} minutes`);
 
     const rounds: RoundResult[] = [];
@@ -185,7 +185,7 @@ async function main(): Promise<number> {
     log(`\n${markdownTable(summaries)}\n\nTargets:\n${targetLines(targets)}\n`);
     log(`Written to ${path} (and latest.json beside it) after ${minutesTaken.toFixed(1)} minutes`);
     const errors = rounds.reduce((total, round) => total + round.errors, 0);
-    if (errors) log(`\n${errors} requests failed: the figures above are not to be trusted.`);
+    if (errors) log(`\n${errors} request(s) failed under this load: see the Errors column, and firstError in latest.json.`);
     return errors ? 1 : 0;
   } finally {
     await database.stop();

@@ -22,7 +22,7 @@ export interface BenchOptions {
 export const usage = `npm run bench -- [options]
   --people N           profiles in the database (seeded when there are fewer)  [100000]
   --duration S         seconds of measured load per round                     [8]
-  --warmup S           seconds of unmeasured load before each round           [3]
+  --warmup S           seconds of unmeasured load before each round           [2]
   --rounds N           rounds per server and configuration, interleaved        [3]
   --only OPS           operations to run, comma-separated (${operationNames.join(', ')})
   --connections LIST   concurrent connections, comma-separated                 [16,64]
@@ -42,7 +42,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     options: {
       people: { type: 'string', default: '100000' },
       duration: { type: 'string', default: '8' },
-      warmup: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '2' },
       rounds: { type: 'string', default: '3' },
       only: { type: 'string', default: operationNames.join(',') },
       connections: { type: 'string', default: '16,64' },
