@@ -32,7 +32,9 @@ export const usage = `npm run bench -- [options]
 
 function positive(name: string, text: string, { integer = true } = {}): number {
   const value = Number(text);
-  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new Error(`--${name} must be a positive ${integer ? 'whole ' : ''}number; got ${text}`);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be a positive ${integer ? 'whole ' : ''}number; got ${text}`);
+  }
   return value;
 }
 
