@@ -167,7 +167,9 @@ async function main(): Promise<number> {
     }
 
     const summaries = summarize(rounds);
-    const skipped = Object.fromEntries(Object.entries(preparation.status).flatMap(([name, status]) => (status.skipped ? [[name, status.skipped]] : [])));
+    const skipped = Object.fromEntries(
+      Object.entries(preparation.status).flatMap(([name, status]) => (status.skipped ? [[name, status.skipped]] : [])),
+    );
     const targets = evaluateTargets(summaries, skipped);
     const { databaseUrl: _url, dataDir: _dir, ...settingsForReport } = options;
     const path = await writeReport({

@@ -21,18 +21,20 @@ export interface BenchOptions {
 
 export const usage = `npm run bench -- [options]
   --people N           profiles in the database (seeded when there are fewer)  [100000]
-  --duration S         seconds of measured load per round                     [8]
-  --warmup S           seconds of unmeasured load before each round           [2]
+  --duration S         seconds of measured load per round                      [8]
+  --warmup S           seconds of unmeasured load before each round            [2]
   --rounds N           rounds per server and configuration, interleaved        [3]
-  --only OPS           operations to run, comma-separated (${operationNames.join(', ')})
+  --only OPS           operations to run, comma-separated: ${operationNames.join(', ')}
   --connections LIST   concurrent connections, comma-separated                 [16,64]
   --database-url URL   use this PostgreSQL instead of the embedded one
   --data-dir DIR       the embedded PostgreSQL's data folder                   [.data/bench]
-  --pool-size N        database connections per server                        [10]`;
+  --pool-size N        database connections per server                         [10]`;
 
 function positive(name: string, text: string, { integer = true } = {}): number {
   const value = Number(text);
-  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new Error(`--${name} must be a positive ${integer ? 'whole ' : ''}number; got ${text}`);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be a positive ${integer ? 'whole ' : ''}number; got ${text}`);
+  }
   return value;
 }
 

@@ -83,10 +83,11 @@ export function targetLines(targets: readonly TargetResult[]): string {
 
 function markdown(report: BenchReport): string {
   const { machine: m, data, settings } = report;
-  const skipped = Object.entries(report.operations).flatMap(([name, status]) => (status.skipped ? [`- ${name} not measured: ${status.skipped}`] : []));
-  const sets = Object.entries(report.operations)
-    .map(([name, status]) => `${name} ${status.variableSets}${status.samplesFindingSomething ? ` (${status.samplesFindingSomething} samples find something)` : ''}`)
-    .join(', ');
+  const operations = Object.entries(report.operations);
+  const skipped = operations.flatMap(([name, status]) => (status.skipped ? [`- ${name} not measured: ${status.skipped}`] : []));
+  const found = (status: OperationStatus) =>
+    status.samplesFindingSomething ? ` (${status.samplesFindingSomething} samples find something)` : '';
+  const sets = operations.map(([name, status]) => `${name} ${status.variableSets}${found(status)}`).join(', ');
   return `# npm run bench — ${report.startedAt}
 
 ${data.people} people in ${data.database}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node};

@@ -44,13 +44,18 @@ function figure(name: ComparedFigure, values: readonly number[]): number {
   return name === 'peakRssMiB' ? Math.max(...values) : median(values);
 }
 
-function summarizeServer(rounds: readonly RoundResult[], floorRounds: readonly RoundResult[]): Omit<Summary, 'server' | 'operation' | 'connections'> {
+function summarizeServer(
+  rounds: readonly RoundResult[],
+  floorRounds: readonly RoundResult[],
+): Omit<Summary, 'server' | 'operation' | 'connections'> {
   const figures = Object.fromEntries(
     comparedFigures.map((name) => [name, figure(name, rounds.map((round) => round[name]))]),
   ) as Record<ComparedFigure, number>;
   // Round i of the service ran right next to round i of the floor, under the same machine noise:
   // the ratio is taken pair by pair, then the median pair is reported.
-  const pairs = floorRounds.length ? rounds.flatMap((round) => floorRounds.filter((floor) => floor.round === round.round).map((floor) => [round, floor] as const)) : [];
+  const pairs = rounds.flatMap((round) =>
+    floorRounds.filter((floor) => floor.round === round.round).map((floor) => [round, floor] as const),
+  );
   const ratioToFloor = pairs.length
     ? (Object.fromEntries(
         comparedFigures.map((name) => [

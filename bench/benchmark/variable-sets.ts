@@ -41,9 +41,13 @@ async function profileHandles(client: Client): Promise<Variables[]> {
 
 // Words too common to search for; the rest of a role's text is what people type.
 const stopWords = new Set(
-  'about after also and been being between both from have into more most over such than that the their them then there these they this those through under using were what when where which while with within work worked working'.split(
-    ' ',
-  ),
+  [
+    'about after also been being between both from have into more most over such than that their them',
+    'then there these they this those through under using were what when where which while with within',
+    'work worked working',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 /**
