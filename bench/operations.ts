@@ -27,10 +27,7 @@ const personListEdges = `edges {
     }
     pageInfo { hasNextPage endCursor }`;
 
-/**
- * A whole profile page: every public field, every section in full. (When Skill gets its
- * `category`, it belongs in `skills { … }` here and in the floor's SQL.)
- */
+/** A whole profile page: every public field, every section in full. */
 export const profilePage: Operation = {
   name: 'ProfilePage',
   query: `query ProfilePage($handle: String!) {
@@ -50,7 +47,7 @@ export const profilePage: Operation = {
     updatedAt
     roles { id title company location startDate endDate isCurrent description highlights }
     degrees { id institution degree field startDate endDate description }
-    skills { id name slug }
+    skills { id name slug category }
   }
 }`,
 };

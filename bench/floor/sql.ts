@@ -60,7 +60,7 @@ SELECT json_build_object(
     `degree d WHERE d."personId" = p.id`,
   )},
   'skills', ${jsonList(
-    `json_build_object('id', ${globalId('Skill', 's.id')}, 'name', s.name, 'slug', s.slug)`,
+    `json_build_object('id', ${globalId('Skill', 's.id')}, 'name', s.name, 'slug', s.slug, 'category', s.category)`,
     'ps.position',
     `person_skill ps JOIN skill s ON s.id = ps."skillId" WHERE ps."personId" = p.id`,
   )}
