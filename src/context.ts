@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from './auth/viewer';
 import { createDegreeLoaders } from './degree/degree.loaders';
+import { createPeopleMatchLoaders } from './person/people-match.loaders';
 import { createPersonLoaders } from './person/person.loaders';
 import { createRoleLoaders } from './role/role.loaders';
 import { createSkillLoaders } from './skill/skill.loaders';
@@ -9,6 +10,7 @@ import { createSkillLoaders } from './skill/skill.loaders';
 export function createLoaders(db: DataSource) {
   return {
     ...createPersonLoaders(db),
+    ...createPeopleMatchLoaders(db),
     ...createRoleLoaders(db),
     ...createDegreeLoaders(db),
     ...createSkillLoaders(db),

@@ -4,6 +4,7 @@ import { NodeResolver } from './common/node.resolver';
 import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
 import { PersonMutationResolver } from './person/person.mutations';
+import { PersonConnectionResolver } from './person/person.connection';
 import { PersonResolver } from './person/person.resolver';
 import { ResumeMutationResolver } from './resume/resume.mutations';
 import { RoleMutationResolver } from './role/role.mutations';
@@ -17,6 +18,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: [
       NodeResolver,
       PersonResolver,
+      PersonConnectionResolver,
       PersonMutationResolver,
       RoleResolver,
       RoleMutationResolver,

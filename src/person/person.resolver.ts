@@ -1,6 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, listLimit, PageArgs, type Connection } from '../common/connection';
+import { listLimit } from '../common/connection';
 import { mayReadContactDetails } from '../auth/viewer';
 import type { Context } from '../context';
 import { Degree } from '../degree/degree.entity';
@@ -9,9 +9,9 @@ import { exportResume } from '../resume/resume.service';
 import { Role } from '../role/role.entity';
 import { Skill } from '../skill/skill.entity';
 import { Person } from './person.entity';
+import { PersonConnection, type PeopleConnection } from './person.connection';
+import { PeopleArgs } from './person.filter';
 import { listPeople } from './person.service';
-
-export const PersonConnection = connectionType('Person', Person);
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -25,9 +25,11 @@ export class PersonResolver {
     return viewer && loaders.personBySubject.load(viewer.subject);
   }
 
-  @Query(() => PersonConnection, { description: 'Every profile, newest first.' })
-  people(@Args() args: PageArgs, @Ctx() { db }: Context): Promise<Connection<Person>> {
-    return listPeople(db, args);
+  @Query(() => PersonConnection, {
+    description: 'Profiles, all or those a filter matches: newest first, or best match first when searching.',
+  })
+  people(@Args() args: PeopleArgs, @Ctx() { db, loaders }: Context): Promise<PeopleConnection> {
+    return listPeople(db, loaders, args);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the person and admins; null for everyone else.' })

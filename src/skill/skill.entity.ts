@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../common/node';
 
@@ -6,6 +6,10 @@ import { Node } from '../common/node';
 @Entity('skill')
 @Index('skill_slug_key', ['slug'], { unique: true })
 @Index('skill_name_key', ['name'], { unique: true })
+// The directory by popularity walks this index (backwards for most popular first).
+@Index('skill_people_count_id_idx', ['peopleCount', 'id'])
+// Autocomplete: a trigram index on lower(name), in the migration (TypeORM cannot declare it).
+@Index('skill_name_trgm_idx', { synchronize: false })
 export class Skill {
   @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'skill_pkey' })
   id!: number;
@@ -17,4 +21,14 @@ export class Skill {
   @Field({ description: 'URL-safe, lower-case key (`postgresql`, `node-js`).' })
   @Column({ type: 'text' })
   slug!: string;
+
+  @Field(() => String, { nullable: true, description: 'Broad kind of skill (`Languages`, `Databases`, `Cloud`), if known.' })
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  // Kept by triggers on person_skill (see the MarketplaceSearch migration), so that ordering the
+  // directory by popularity reads an index instead of counting millions of links per request.
+  @Field(() => Int, { description: 'How many people list this skill.' })
+  @Column({ type: 'integer', default: 0 })
+  peopleCount!: number;
 }

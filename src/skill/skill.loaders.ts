@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
-import { toConnection, type Connection, type PageWindow } from '../common/connection';
+import { toConnection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
 import type { Person } from '../person/person.entity';
+import { peopleWithSkill } from '../person/people-match';
+import { withMatch, type PeopleConnection } from '../person/person.connection';
 import { peopleList } from '../person/person.order';
 import type { Skill } from './skill.entity';
 
@@ -11,20 +13,11 @@ export type ListedSkill = Skill & { personId: number };
 
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
-  skillId: number;
+  skill: Pick<Skill, 'id' | 'slug' | 'peopleCount'>;
   window: PageWindow<TimestampIdKey>;
 }
 
 export function createSkillLoaders(db: DataSource) {
-  const peopleCountBySkillId = createLoader<number, number>('peopleCountBySkillId', async (skillIds) => {
-    const rows = await db.query<{ skillId: number; count: number }[]>(
-      `SELECT "skillId", count(*)::int AS count FROM person_skill
-       WHERE "skillId" = ANY($1::int[]) GROUP BY "skillId"`,
-      [skillIds],
-    );
-    return rowsByKey(skillIds, rows, (row) => row.skillId).map((row) => row?.count ?? 0);
-  });
-
   return {
     skillById: loaderById('skillById', (ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
 
@@ -50,10 +43,8 @@ export function createSkillLoaders(db: DataSource) {
       (skill) => skill.personId,
     ),
 
-    peopleCountBySkillId,
-
     /** One query for every skill's page, each with its own size and cursor (newest people first). */
-    peopleBySkillId: createLoader<PeopleOfSkillKey, Connection<Person>, string>(
+    peopleBySkillId: createLoader<PeopleOfSkillKey, PeopleConnection, string>(
       'peopleBySkillId',
       async (keys) => {
         const rows = await db.query<(Person & { keyIndex: number })[]>(
@@ -69,7 +60,7 @@ export function createSkillLoaders(db: DataSource) {
            ) page
            ORDER BY k."keyIndex"`,
           [
-            keys.map((key) => key.skillId),
+            keys.map((key) => key.skill.id),
             keys.map((key) => key.window.after?.[0] ?? null),
             keys.map((key) => key.window.after?.[1] ?? null),
             keys.map((key) => key.window.size + 1),
@@ -80,11 +71,14 @@ export function createSkillLoaders(db: DataSource) {
           rows,
           (row) => row.keyIndex,
         );
-        return keys.map((key, i) =>
-          toConnection(pages[i] ?? [], key.window, peopleList, () => peopleCountBySkillId.load(key.skillId)),
+        return keys.map(({ skill, window }, i) =>
+          withMatch(
+            toConnection(pages[i] ?? [], window, peopleList, () => Promise.resolve(skill.peopleCount)),
+            peopleWithSkill(skill.slug),
+          ),
         );
       },
-      { cacheKeyFn: (key) => JSON.stringify([key.skillId, key.window]) },
+      { cacheKeyFn: (key) => JSON.stringify([key.skill.id, key.window]) },
     ),
   };
 }

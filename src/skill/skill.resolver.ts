@@ -1,11 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, ForwardPageArgs, pageWindow, type Connection } from '../common/connection';
 import type { Context } from '../context';
-import { Person } from '../person/person.entity';
 import { peopleList } from '../person/person.order';
-import { PersonConnection } from '../person/person.resolver';
+import { PersonConnection, type PeopleConnection } from '../person/person.connection';
 import { Skill } from './skill.entity';
-import { listSkills } from './skill.service';
+import { SkillsArgs } from './skill.filter';
+import { listSkillCategories, listSkills } from './skill.service';
 
 export const SkillConnection = connectionType('Skill', Skill);
 
@@ -16,18 +16,18 @@ export class SkillResolver {
     return loaders.skillBySlug.load(slug);
   }
 
-  @Query(() => SkillConnection, { description: 'The skill directory, in name order.' })
-  skills(@Args() args: ForwardPageArgs, @Ctx() { db }: Context): Promise<Connection<Skill>> {
+  @Query(() => SkillConnection, { description: 'The skill directory: all skills, or an autocomplete search; by name or popularity.' })
+  skills(@Args() args: SkillsArgs, @Ctx() { db }: Context): Promise<Connection<Skill>> {
     return listSkills(db, args);
   }
 
-  @FieldResolver(() => Int, { description: 'How many people list this skill.' })
-  peopleCount(@Root() skill: Skill, @Ctx() { loaders }: Context): Promise<number> {
-    return loaders.peopleCountBySkillId.load(skill.id);
+  @Query(() => [String], { description: 'The categories of the skill directory (`filter.category`), alphabetically.' })
+  skillCategories(@Ctx() { db }: Context): Promise<string[]> {
+    return listSkillCategories(db);
   }
 
   @FieldResolver(() => PersonConnection, { description: 'The people who list this skill, newest first.' })
-  people(@Root() skill: Skill, @Args() args: ForwardPageArgs, @Ctx() { loaders }: Context): Promise<Connection<Person>> {
-    return loaders.peopleBySkillId.load({ skillId: skill.id, window: pageWindow(args, peopleList) });
+  people(@Root() skill: Skill, @Args() args: ForwardPageArgs, @Ctx() { loaders }: Context): Promise<PeopleConnection> {
+    return loaders.peopleBySkillId.load({ skill, window: pageWindow(args, peopleList) });
   }
 }
