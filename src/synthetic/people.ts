@@ -6,7 +6,7 @@ import { Random } from './prng';
 import { degreeNotes, headlines, highlights, roleSentences, summarySentences } from './templates';
 import { career, monthOf, partialDate, profileTimes, type DatePrecision, type Stint } from './timeline';
 import type { Place, Vocabulary } from './vocabulary';
-import { euCountries } from './words/countries';
+import { countryNames, euCountries } from './words/countries';
 
 export type SyntheticRole = SeedProfile['roles'][number];
 export type SyntheticDegree = SeedProfile['degrees'][number];
@@ -39,12 +39,13 @@ export function generatePerson(n: number, vocabulary: Vocabulary, options: Gener
   const place = random.chance(0.97) ? vocabulary.places.draw(random) : null;
   const jobs = jobCategoriesOf(random, vocabulary);
   const skills = vocabulary.skillChooser.choose(random, jobs, 10 + Math.floor(41 * random.next() ** 1.6));
+  const years = 2 + Math.floor(23 * random.next() ** 1.8);
   const phrasing = new Phrasing(random, vocabulary, {
     skills: skills.map((i) => vocabulary.skills[i]?.name ?? ''),
     industries: vocabulary.industries.drawDistinct(random, random.chance(0.35) ? 2 : 1),
+    yearsOfExperience: years,
   });
   const times = profileTimes(random, n);
-  const years = 2 + Math.floor(23 * random.next() ** 1.8);
   const roles = generateRoles(phrasing, vocabulary, jobs, place, years, monthOf(times.updatedAt));
   const newest = roles[0];
   const lastYear = new Date(times.updatedAt).getUTCFullYear();
@@ -74,11 +75,12 @@ function jobCategoriesOf(random: Random, vocabulary: Vocabulary): JobCategory[] 
   return vocabulary.jobCategories.drawDistinct(random, random.chance(0.4) ? 2 : 1);
 }
 
+// Country names, as the location shows them, since search filters match a whole value.
 function workAuthorization(random: Random, place: Place | null): string[] {
   if (!place || random.chance(0.08)) return [];
-  const countries = [place.country];
-  if (euCountries.has(place.country) && random.chance(0.4)) countries.push('EU');
-  if (place.country !== 'US' && random.chance(0.05)) countries.push('US');
+  const countries = [countryNames[place.country] ?? place.country];
+  if (euCountries.has(place.country) && random.chance(0.4)) countries.push('European Union');
+  if (place.country !== 'US' && random.chance(0.05)) countries.push(countryNames.US as string);
   return countries;
 }
 

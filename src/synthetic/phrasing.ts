@@ -6,6 +6,7 @@ import type { Industry } from './words/industries';
 export interface Subject {
   skills: readonly string[];
   industries: readonly Industry[];
+  yearsOfExperience: number;
 }
 
 /**
@@ -53,6 +54,10 @@ export class Phrasing {
 
   team(): string {
     return this.vocabulary.teams.draw(this.random);
+  }
+
+  years(): number {
+    return this.subject.yearsOfExperience;
   }
 
   company(): string {

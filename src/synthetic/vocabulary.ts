@@ -79,7 +79,7 @@ export function buildVocabulary(): Vocabulary {
     placesByCountry,
     firstNames: skewed(firstNames, 0.7, 5),
     lastNames: skewed(lastNames, 0.7, 5),
-    availabilities: skewed(availabilities, 1.2),
+    availabilities: skewed(availabilities, 1),
     fieldsOfStudy: skewed(fieldsOfStudy, 1.1),
     institutionPatterns: skewed(institutionPatterns, 1.2),
     degreeTitles: {

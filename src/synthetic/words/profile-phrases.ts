@@ -1,9 +1,9 @@
 import { phrases } from './split';
 
-// How people put their availability, most common first.
+// The few availability values the marketplace offers (search filters match a whole value), most
+// common first.
 export const availabilities = phrases(`
-Full-time|Open to offers|Part-time|Contract|Full-time, from next month|Freelance|20 h/week|Not looking
-Part-time, 30 h/week|Contract, 3–6 months|Weekends only|From March, 30 h/week|Full-time, remote only
+More than 30 hrs/week|Less than 30 hrs/week|As needed, open to offers|Not available
 `);
 
 // Teams people work with, most common first.
