@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { dataSource } from '../../ormconfig';
 import { loadConfigOrExit } from '../config';
 import { connect, ensureDatabase } from '../database/open-database';
+import { seedProfiles } from '../seed';
+import { seedIfEmpty } from '../seed/load-profile';
 import { loadSyntheticPeople, restoreAfterFailedLoad, type SyntheticLoadReport } from '../synthetic/bulk-load';
 import { maxDistinctPeople } from '../synthetic/timeline';
 
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
     // A load that died half-way left indexes dropped; migrations may expect them.
     await restoreAfterFailedLoad(database.url, log);
     if (config.MIGRATIONS_RUN) await dataSource.runMigrations({ transaction: 'each' });
+    // As `npm start` would: once synthetic people exist, the database is no longer empty and
+    // the service would never load the seed profile.
+    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) log('Loaded the seed profile into the empty database');
     await dataSource.destroy();
     log(`Loading ${people} synthetic people (seed ${seed})`);
     printReport(await loadSyntheticPeople(database.url, { people, seed, log }), log);
