@@ -237,7 +237,7 @@ describe('running it again', () => {
     expect(await seedProfile()).toEqual(seedProfileBefore);
   });
 
-  test('the npm script: migrations, then the load, with its timings', async () => {
+  test('the npm script (rows made by worker threads): migrations, the load, its timings; the same rows as in-process', async () => {
     const script = resolve(__dirname, '../dist/src/scripts/seed-synthetic.js');
     const child = spawn(process.execPath, [script, '--people', '40', '--seed', String(seed)], {
       env: { ...process.env, DATABASE_URL: app.databaseUrl },
@@ -251,5 +251,9 @@ describe('running it again', () => {
     expect(output).toMatch(/generate \+ copy\s+\d+\.\d s/);
     expect(await one(`SELECT count(*)::int AS synthetic FROM person WHERE ${synthetic}`)).toEqual({ synthetic: 40 });
     expect(await catalog()).toEqual(catalogBefore);
+    const fromScript = await fingerprint();
+    // Jest runs the TypeScript sources, which generate in this thread.
+    await load(40);
+    expect(await fingerprint()).toBe(fromScript);
   });
 });

@@ -1,11 +1,12 @@
 import { Client, type ClientBase } from 'pg';
 import { copyTables, replaceByCopy } from './copy-load';
 import { inParallel } from './parallel';
-import { generatePerson, syntheticSubjectPrefix } from './people';
-import { personRows, type IdBases } from './rows';
+import { buildSkillCatalogue } from './catalogue';
+import { syntheticSubjectPrefix } from './people';
+import { rowBatches } from './row-batches';
+import type { IdBases } from './rows';
 import { leftoverCount, restoreIndexes, restoreSaved, saveAndDrop } from './saved-ddl';
 import { catalogueSkillIds } from './skill-rows';
-import { buildVocabulary } from './vocabulary';
 
 export interface SyntheticLoadOptions {
   people: number;
@@ -29,6 +30,9 @@ const loadedTables = ['person', 'role', 'degree', 'person_skill', 'person_search
 
 // Two cores here: more connections than that only take turns.
 const workerConnections = 2;
+// Generating rows costs this process more CPU than COPY costs PostgreSQL: two threads keep the
+// four streams fed (and, on a busy machine, get their share of the cores).
+const generatorThreads = 2;
 
 // Only one load at a time per database: two would drop each other's indexes.
 const advisoryLockKey = 'profilegraph synthetic load';
@@ -79,12 +83,10 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
     if (!locked[0]?.locked) throw new Error('Another synthetic load is running on this database');
     const workers = copiers.slice(0, workerConnections);
 
-    const { vocabulary, skillIds, others, bases } = await timed('prepare', async () => {
+    const { skillIds, others, bases } = await timed('prepare', async () => {
       if (await leftoverCount(control)) await restoreSaved(workers);
-      const vocabulary = buildVocabulary();
       return {
-        vocabulary,
-        skillIds: await catalogueSkillIds(control, vocabulary.skills),
+        skillIds: await catalogueSkillIds(control, buildSkillCatalogue()),
         others: await otherPeople(control),
         bases: await idBases(control),
       };
@@ -93,11 +95,13 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
     const saved = await timed('drop indexes, keys, triggers', () => saveAndDrop(control, loadedTables));
     log(`(${saved} indexes, constraints and triggers saved and dropped)`);
     try {
-      const generateOptions = { seed: options.seed, isHandleTaken: (handle: string) => others.handles.has(handle) };
+      const setup = { seed: options.seed, bases, skillIds, takenHandles: [...others.handles] };
       const [person, role, degree, personSkill] = copiers;
       await timed('generate + copy', () =>
-        replaceByCopy({ person, role, degree, person_skill: personSkill }, others.ids, options.people, (n) =>
-          personRows(generatePerson(n, vocabulary, generateOptions), n, bases, skillIds),
+        replaceByCopy(
+          { person, role, degree, person_skill: personSkill },
+          others.ids,
+          rowBatches(setup, options.people, generatorThreads),
         ),
       );
       // refresh_person_search looks roles up by "personId" = ANY(ids): without an index that is a

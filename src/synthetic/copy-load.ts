@@ -2,12 +2,10 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { ClientBase } from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
+import type { RowBatch } from './row-batches';
 import { copyColumns, type CopyTable } from './rows';
 
 export const copyTables = Object.keys(copyColumns) as CopyTable[];
-
-// Rows are handed to the streams this many people at a time: fewer, larger writes.
-const peoplePerBatch = 250;
 
 /** What each table's connection empties: its table, and for person also person_search. */
 const emptiedTables: Record<CopyTable, { table: string; personColumn: string }[]> = {
@@ -36,19 +34,16 @@ async function emptyAllBut(client: ClientBase, tables: readonly { table: string;
   for (const { table } of tables) await client.query(`INSERT INTO ${table} SELECT * FROM kept_${table}`);
 }
 
-export type RowsOf = (n: number) => Record<CopyTable, string>;
-
 /**
- * Replaces everyone but `keptPeople` with people 1..count: one connection per table, each
+ * Replaces everyone but `keptPeople` with the people in `batches`: one connection per table, each
  * emptying its table and copying the new rows in a transaction of its own, all four at once
- * while this process generates rows for them. The four commit only when all four have copied, so
+ * while the batches are being generated. The four commit only when all four have copied, so
  * a failure leaves the tables as they were. Other sessions wait for these tables meanwhile.
  */
 export async function replaceByCopy(
   clients: Record<CopyTable, ClientBase>,
   keptPeople: readonly number[],
-  count: number,
-  rowsOf: RowsOf,
+  batches: AsyncIterable<RowBatch>,
 ): Promise<void> {
   const begun: ClientBase[] = [];
   try {
@@ -71,12 +66,8 @@ export async function replaceByCopy(
     let failure: unknown;
     done.catch((error: unknown) => (failure ??= error));
 
-    for (let first = 1; first <= count && failure === undefined; first += peoplePerBatch) {
-      const batch: Record<CopyTable, string> = { person: '', role: '', degree: '', person_skill: '' };
-      for (let n = first; n < Math.min(first + peoplePerBatch, count + 1); n++) {
-        const rows = rowsOf(n);
-        for (const table of copyTables) batch[table] += rows[table];
-      }
+    for await (const batch of batches) {
+      if (failure !== undefined) break;
       for (const table of copyTables) {
         if (!streams[table].write(batch[table])) await Promise.race([once(streams[table], 'drain'), done]);
       }
