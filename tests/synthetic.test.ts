@@ -237,6 +237,19 @@ describe('running it again', () => {
     expect(await seedProfile()).toEqual(seedProfileBefore);
   });
 
+  test('one load at a time: a second one while the first runs stops before it touches anything', async () => {
+    const first = new Client({ connectionString: app.databaseUrl });
+    await first.connect();
+    try {
+      await first.query(`SELECT pg_advisory_lock(hashtext('profilegraph synthetic load'))`);
+      await expect(load()).rejects.toThrow('Another synthetic load is running');
+    } finally {
+      await first.end();
+    }
+    expect(await catalog()).toEqual(catalogBefore);
+    expect(await fingerprint()).toBe(firstFingerprint);
+  });
+
   test('the npm script (rows made by worker threads): migrations, the load, its timings; the same rows as in-process', async () => {
     const script = resolve(__dirname, '../dist/src/scripts/seed-synthetic.js');
     const child = spawn(process.execPath, [script, '--people', '40', '--seed', String(seed)], {

@@ -40,16 +40,24 @@ const advisoryLockKey = 'profilegraph synthetic load';
 async function openClient(url: string): Promise<Client> {
   const client = new Client({ connectionString: url, application_name: 'profilegraph-seed-synthetic' });
   await client.connect();
-  // The service's 5 s statement timeout would stop every bulk statement; index builds want memory.
+  // Bulk statements run for many seconds: no statement timeout, whatever the server or role sets.
+  // Index builds want memory.
   await client.query(`SET statement_timeout = 0; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off`);
   return client;
+}
+
+async function lockOutOtherLoads(client: ClientBase): Promise<void> {
+  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [advisoryLockKey]);
+  if (!rows[0]?.locked) throw new Error('Another synthetic load is running on this database');
 }
 
 /** Rebuilds what a load that died half-way left dropped (run before migrations touch the tables). */
 export async function restoreAfterFailedLoad(url: string, log: (line: string) => void = () => {}): Promise<void> {
   const clients = await Promise.all(Array.from({ length: workerConnections }, () => openClient(url)));
   try {
-    const leftovers = await leftoverCount(clients[0] as Client);
+    // A load that is still running has its definitions saved too: those are not leftovers.
+    await lockOutOtherLoads(clients[0]);
+    const leftovers = await leftoverCount(clients[0]);
     if (!leftovers) return;
     log(`A previous load did not finish: rebuilding the ${leftovers} indexes, keys and triggers it left dropped`);
     await restoreSaved(clients);
@@ -77,10 +85,7 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
   const control = await openClient(url);
   const copiers = await Promise.all(copyTables.map(() => openClient(url)));
   try {
-    const { rows: locked } = await control.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      advisoryLockKey,
-    ]);
-    if (!locked[0]?.locked) throw new Error('Another synthetic load is running on this database');
+    await lockOutOtherLoads(control);
     const workers = copiers.slice(0, workerConnections);
 
     const { skillIds, others, bases } = await timed('prepare', async () => {
