@@ -57,7 +57,7 @@ export function generatePerson(n: number, vocabulary: Vocabulary, options: Gener
     handle,
     name,
     headline: random.chance(0.98) ? headlineFor(phrasing, newest) : null,
-    summary: random.chance(0.95) ? sentences(phrasing, summarySentences, { target: random.int(120, 260), max: 300, most: 4 }) : null,
+    summary: random.chance(0.95) ? sentences(phrasing, summarySentences, { target: random.int(100, 220), max: 260, most: 4 }) : null,
     location: place?.label ?? null,
     availability: random.chance(0.85) ? vocabulary.availabilities.draw(random) : null,
     email: syntheticEmail(random, first, last, n),

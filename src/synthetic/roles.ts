@@ -7,7 +7,7 @@ import { career, partialDate, type DatePrecision, type Stint } from './timeline'
 import type { Place, Vocabulary } from './vocabulary';
 
 const roleCounts = [3, 4, 5, 6, 7, 8];
-const roleCountWeights = [15, 25, 25, 18, 10, 7];
+const roleCountWeights = [20, 28, 24, 15, 8, 5];
 
 /** 3–8 roles, newest first, over `years` of career that end at `lastMonth`. */
 export function generateRoles(
