@@ -23,7 +23,10 @@ export function errorCode(response: GraphQLResponse<unknown>): unknown {
 
 export interface TestApp {
   db: DataSource;
+  /** The server's GraphQL endpoint. */
   url: string;
+  /** The app's own database, for tools that open connections of their own. */
+  databaseUrl: string;
   server: AppServer;
   /** POSTs an operation to the running server, as a client would (with this Authorization header, if any). */
   query<TData = Record<string, unknown>>(
@@ -77,6 +80,7 @@ export async function startAppOn(databaseUrl: string, settings: Partial<Config> 
   return {
     db,
     url,
+    databaseUrl,
     server,
     async query(query, variables, authorization) {
       const response = await fetch(url, {
