@@ -53,7 +53,7 @@ const byMatch: SkillOrdering = {
   defaultDirection: OrderDirection.DESC,
 };
 
-const minNearMissLength = 4;
+const minNearMissLength = 5;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
