@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Response } from 'express';
@@ -21,7 +22,7 @@ import { createContext, type Context } from './context';
 import { isDatabaseUnavailable } from './database/database-errors';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
-import { landingPagePlugin, requestObserverPlugin } from './server-plugins';
+import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -90,6 +91,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       queryCostPlugin(config.MAX_QUERY_COST),
       requestObserverPlugin(logger),
       landingPagePlugin(config.INTROSPECTION),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
     ],
   });
   await apollo.start();
