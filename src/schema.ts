@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
 import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
+import { useSyncResolveTypes } from './execution/sync-resolve-type';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
 import { ResumeMutationResolver } from './resume/resume.mutations';
@@ -12,8 +13,8 @@ import { SkillMutationResolver } from './skill/skill.mutations';
 import { SkillResolver } from './skill/skill.resolver';
 
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       NodeResolver,
       PersonResolver,
@@ -29,4 +30,6 @@ export function createSchema(): Promise<GraphQLSchema> {
     // class-validator rules on every input; formatError flattens their reports.
     validate: true,
   });
+  useSyncResolveTypes(schema);
+  return schema;
 }

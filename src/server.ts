@@ -20,6 +20,7 @@ import { createTokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { isDatabaseUnavailable } from './database/database-errors';
+import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
 import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
@@ -93,6 +94,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       landingPagePlugin(config.INTROSPECTION),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      compiledQueriesPlugin(metrics.compiledQueryStats),
     ],
   });
   await apollo.start();
