@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
 import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
+import { markPlainFieldsSimple } from './execution/plain-fields';
 import { useSyncResolveTypes } from './execution/sync-resolve-type';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
@@ -14,6 +15,7 @@ import { SkillResolver } from './skill/skill.resolver';
 
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
 export async function createSchema(): Promise<GraphQLSchema> {
+  markPlainFieldsSimple();
   const schema = await buildSchema({
     resolvers: [
       NodeResolver,
