@@ -78,14 +78,14 @@ export function limitedListLoader<R>(
 
 /**
  * SQL for the rows of a per-person, ordered section of a profile (`role`, `degree`): for each
- * person in $1, the first $2 rows in profile order (all of them when $2 is null). The window
- * function keeps this one statement however many people and limits a request holds.
+ * person in $1, the first $2 rows in profile order (all of them when $2 is null), as one JSON
+ * array of the table's rows (for queryJsonRows). The window function keeps this one statement
+ * however many people and limits a request holds.
  */
 export function profileSectionQuery(table: 'role' | 'degree'): string {
-  return `SELECT (ranked.t).* FROM (
+  return `SELECT coalesce(json_agg(ranked.t ORDER BY (ranked.t)."personId", ranked.n), '[]') FROM (
       SELECT t, row_number() OVER (PARTITION BY t."personId" ORDER BY t.position, t.id) AS n
       FROM ${table} t WHERE t."personId" = ANY($1::int[])
     ) ranked
-    WHERE $2::int IS NULL OR ranked.n <= $2::int
-    ORDER BY (ranked.t)."personId", ranked.n`;
+    WHERE $2::int IS NULL OR ranked.n <= $2::int`;
 }

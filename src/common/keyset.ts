@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { toConnection, type Connection, type CursorList, type PageWindow } from './connection';
 import type { CursorKey } from './cursor';
+import { queryRows } from '../database/read-queries';
 
 /** A list order on unique keys: the columns (SQL, with their types for parameters) all one way. */
 export interface KeysetOrder {
@@ -54,12 +55,9 @@ export async function fetchKeysetPage<R, K extends CursorKey>(
   const { conditions, orderBy, limit } = keysetClauses(order, window, params);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const from = `${table.name} ${table.alias}`;
-  const rows = await db.query<R[]>(
-    `SELECT ${table.alias}.* FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
-    params,
-  );
+  const rows = await queryRows<R>(db, `SELECT ${table.alias}.* FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${limit}`, params);
   return toConnection(rows, window, list, async () => {
-    const [{ count }] = await db.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM ${from}`);
-    return count;
+    const [row] = await queryRows<{ count: number }>(db, `SELECT count(*)::int AS count FROM ${from}`);
+    return row?.count ?? 0;
   });
 }

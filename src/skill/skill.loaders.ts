@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
 import { toConnection, type Connection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
+import { queryJsonRows } from '../database/read-queries';
 import type { Person } from '../person/person.entity';
 import { peopleList } from '../person/person.order';
 import type { Skill } from './skill.entity';
@@ -37,14 +38,15 @@ export function createSkillLoaders(db: DataSource) {
     skillsByPersonId: limitedListLoader(
       'skillsByPersonId',
       (personIds, limit) =>
-        db.query<ListedSkill[]>(
-          `SELECT ranked."personId", (ranked.s).* FROM (
+        queryJsonRows<ListedSkill>(
+          db,
+          `SELECT coalesce(json_agg(row_to_json(x) ORDER BY ranked."personId", ranked.n), '[]') FROM (
              SELECT ps."personId", s, row_number() OVER (PARTITION BY ps."personId" ORDER BY ps.position) AS n
              FROM person_skill ps JOIN skill s ON s.id = ps."skillId"
              WHERE ps."personId" = ANY($1::int[])
            ) ranked
-           WHERE $2::int IS NULL OR ranked.n <= $2::int
-           ORDER BY ranked."personId", ranked.n`,
+           CROSS JOIN LATERAL (SELECT ranked."personId", (ranked.s).*) x
+           WHERE $2::int IS NULL OR ranked.n <= $2::int`,
           [personIds, limit],
         ),
       (skill) => skill.personId,
