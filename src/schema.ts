@@ -3,7 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
 import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
-import { markPlainFieldsSimple } from './execution/plain-fields';
+import { useLeanResolvers } from './execution/lean-resolvers';
 import { useSyncResolveTypes } from './execution/sync-resolve-type';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonResolver } from './person/person.resolver';
@@ -13,25 +13,28 @@ import { RoleResolver } from './role/role.resolver';
 import { SkillMutationResolver } from './skill/skill.mutations';
 import { SkillResolver } from './skill/skill.resolver';
 
+const resolvers = [
+  NodeResolver,
+  PersonResolver,
+  PersonMutationResolver,
+  RoleResolver,
+  RoleMutationResolver,
+  DegreeResolver,
+  DegreeMutationResolver,
+  SkillResolver,
+  SkillMutationResolver,
+  ResumeMutationResolver,
+] as const;
+
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
 export async function createSchema(): Promise<GraphQLSchema> {
-  markPlainFieldsSimple();
   const schema = await buildSchema({
-    resolvers: [
-      NodeResolver,
-      PersonResolver,
-      PersonMutationResolver,
-      RoleResolver,
-      RoleMutationResolver,
-      DegreeResolver,
-      DegreeMutationResolver,
-      SkillResolver,
-      SkillMutationResolver,
-      ResumeMutationResolver,
-    ],
+    resolvers,
     // class-validator rules on every input; formatError flattens their reports.
     validate: true,
+    // No globalMiddlewares and no authChecker: useLeanResolvers relies on it.
   });
   useSyncResolveTypes(schema);
+  useLeanResolvers(schema, resolvers);
   return schema;
 }
