@@ -77,15 +77,20 @@ export function limitedListLoader<R>(
 }
 
 /**
- * SQL for the rows of a per-person, ordered section of a profile (`role`, `degree`): for each
- * person in $1, the first $2 rows in profile order (all of them when $2 is null), as one JSON
- * array of the table's rows (for queryJsonRows). The window function keeps this one statement
- * however many people and limits a request holds.
+ * SQL and parameters for the rows of a per-person, ordered section of a profile (`role`,
+ * `degree`): for each of the people, their first `limit` rows in profile order (all of them when
+ * null), as one JSON array of the table's rows (for queryJsonRows). The window function keeps
+ * this one statement however many people and limits a request holds; without a limit the
+ * statement does without it (a third less work for PostgreSQL).
  */
-export function profileSectionQuery(table: 'role' | 'degree'): string {
-  return `SELECT coalesce(json_agg(ranked.t ORDER BY (ranked.t)."personId", ranked.n), '[]') FROM (
+export function profileSectionQuery(table: 'role' | 'degree') {
+  const all = `SELECT coalesce(json_agg(t ORDER BY t."personId", t.position, t.id), '[]')
+    FROM ${table} t WHERE t."personId" = ANY($1::int[])`;
+  const first = `SELECT coalesce(json_agg(ranked.t ORDER BY (ranked.t)."personId", ranked.n), '[]') FROM (
       SELECT t, row_number() OVER (PARTITION BY t."personId" ORDER BY t.position, t.id) AS n
       FROM ${table} t WHERE t."personId" = ANY($1::int[])
     ) ranked
-    WHERE $2::int IS NULL OR ranked.n <= $2::int`;
+    WHERE ranked.n <= $2::int`;
+  return (personIds: readonly number[], limit: number | null): [string, unknown[]] =>
+    limit === null ? [all, [personIds]] : [first, [personIds, limit]];
 }

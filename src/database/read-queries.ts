@@ -76,15 +76,29 @@ function renumbered(text: string, offset: number): string {
   return offset === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
 
+/** Combined statements by their lists' texts (a text always takes the same number of parameters). */
+const combinedStatements = new Map<string, string>();
+
+function combinedStatement(lists: readonly PendingList[]): string {
+  const key = lists.map((list) => list.text).join('\u0000');
+  let text = combinedStatements.get(key);
+  if (text === undefined) {
+    let offset = 0;
+    const columns = lists.map((list, i) => {
+      const column = `(${renumbered(list.text, offset)}) AS "${i}"`;
+      offset += list.params.length;
+      return column;
+    });
+    text = `SELECT ${columns.join(', ')}`;
+    if (combinedStatements.size < maxPreparedStatements) combinedStatements.set(key, text);
+  }
+  return text;
+}
+
 async function sendLists(db: DataSource, lists: readonly PendingList[]): Promise<void> {
-  const params: unknown[] = [];
-  const columns = lists.map((list, i) => {
-    const column = `(${renumbered(list.text, params.length)}) AS "${i}"`;
-    params.push(...list.params);
-    return column;
-  });
+  const params = lists.length === 1 ? lists[0]?.params ?? [] : lists.flatMap((list) => list.params);
   try {
-    const [row] = await queryRows<Record<string, unknown[] | null>>(db, `SELECT ${columns.join(', ')}`, params);
+    const [row] = await queryRows<Record<string, unknown[] | null>>(db, combinedStatement(lists), params);
     lists.forEach((list, i) => list.resolve(row?.[String(i)] ?? []));
   } catch (error) {
     for (const list of lists) list.reject(error);

@@ -12,7 +12,7 @@ export function createDegreeLoaders(db: DataSource) {
     /** Profile order. */
     degreesByPersonId: limitedListLoader(
       'degreesByPersonId',
-      (personIds, limit) => queryJsonRows<Degree>(db, degreesOfPeople, [personIds, limit]),
+      (personIds, limit) => queryJsonRows<Degree>(db, ...degreesOfPeople(personIds, limit)),
       (degree) => degree.personId,
     ),
   };

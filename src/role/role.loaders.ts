@@ -12,7 +12,7 @@ export function createRoleLoaders(db: DataSource) {
     /** Profile order, most recent first. */
     rolesByPersonId: limitedListLoader(
       'rolesByPersonId',
-      (personIds, limit) => queryJsonRows<Role>(db, rolesOfPeople, [personIds, limit]),
+      (personIds, limit) => queryJsonRows<Role>(db, ...rolesOfPeople(personIds, limit)),
       (role) => role.personId,
     ),
   };
