@@ -65,7 +65,8 @@ export async function queryRows<R>(db: DataSource, text: string, params: readonl
 interface PendingList {
   text: string;
   params: readonly unknown[];
-  resolve(rows: unknown[]): void;
+  /** The statement's JSON value, parsed (null for SQL NULL). */
+  resolve(json: unknown): void;
   reject(error: unknown): void;
 }
 
@@ -98,24 +99,39 @@ function combinedStatement(lists: readonly PendingList[]): string {
 async function sendLists(db: DataSource, lists: readonly PendingList[]): Promise<void> {
   const params = lists.length === 1 ? lists[0]?.params ?? [] : lists.flatMap((list) => list.params);
   try {
-    const [row] = await queryRows<Record<string, unknown[] | null>>(db, combinedStatement(lists), params);
-    lists.forEach((list, i) => list.resolve(row?.[String(i)] ?? []));
+    const [row] = await queryRows<Record<string, unknown>>(db, combinedStatement(lists), params);
+    lists.forEach((list, i) => list.resolve(row?.[String(i)] ?? null));
   } catch (error) {
     for (const list of lists) list.reject(error);
   }
 }
 
 /**
- * Rows of a list, read as JSON: `text` is a SELECT that returns one json array of row objects
- * (`coalesce(json_agg(... ORDER BY ...), '[]')`). Lists asked for by the same request in the same
- * tick (DataLoaders of one level of a query dispatch together) share one statement. Rows come back
- * as JSON gives them: numbers, strings, booleans, arrays; timestamps would be strings, so lists of
- * rows with dates belong in queryRows.
+ * Rows of a list, read as JSON: `text` is a SELECT that returns one json value, by default an
+ * array of row objects (`coalesce(json_agg(... ORDER BY ...), '[]')`), or anything `decode` turns
+ * into the rows. Lists asked for by the same request in the same tick (DataLoaders of one level
+ * of a query dispatch together) share one statement. Rows come back as JSON gives them: numbers,
+ * strings, booleans, arrays; timestamps would be strings, so lists of rows with dates belong in
+ * queryRows.
  */
-export function queryJsonRows<R>(db: DataSource, text: string, params: readonly unknown[]): Promise<R[]> {
+export function queryJsonRows<R>(db: DataSource, text: string, params: readonly unknown[]): Promise<R[]>;
+export function queryJsonRows<R, J>(db: DataSource, text: string, params: readonly unknown[], decode: (json: J) => R[]): Promise<R[]>;
+export function queryJsonRows<R, J>(
+  db: DataSource,
+  text: string,
+  params: readonly unknown[],
+  decode?: (json: J) => R[],
+): Promise<R[]> {
   const scope = currentRequestScope();
   return new Promise<R[]>((resolve, reject) => {
-    const list: PendingList = { text, params, resolve: resolve as (rows: unknown[]) => void, reject };
+    const resolveJson = (json: unknown) => {
+      try {
+        resolve(decode ? decode(json as J) : ((json ?? []) as R[]));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const list: PendingList = { text, params, resolve: resolveJson, reject };
     if (!scope) {
       void sendLists(db, [list]);
       return;

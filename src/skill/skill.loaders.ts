@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
+import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey, skillsOfPeopleQuery } from '../common/batch';
 import { toConnection, type Connection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
 import { queryJsonRows } from '../database/read-queries';
@@ -38,26 +38,7 @@ export function createSkillLoaders(db: DataSource) {
     skillsByPersonId: limitedListLoader(
       'skillsByPersonId',
       (personIds, limit) =>
-        limit === null
-          ? queryJsonRows<ListedSkill>(
-              db,
-              `SELECT coalesce(json_agg(row_to_json(x) ORDER BY ps."personId", ps.position), '[]')
-               FROM person_skill ps JOIN skill s ON s.id = ps."skillId"
-               CROSS JOIN LATERAL (SELECT ps."personId", s.*) x
-               WHERE ps."personId" = ANY($1::int[])`,
-              [personIds],
-            )
-          : queryJsonRows<ListedSkill>(
-              db,
-              `SELECT coalesce(json_agg(row_to_json(x) ORDER BY ranked."personId", ranked.n), '[]') FROM (
-                 SELECT ps."personId", s, row_number() OVER (PARTITION BY ps."personId" ORDER BY ps.position) AS n
-                 FROM person_skill ps JOIN skill s ON s.id = ps."skillId"
-                 WHERE ps."personId" = ANY($1::int[])
-               ) ranked
-               CROSS JOIN LATERAL (SELECT ranked."personId", (ranked.s).*) x
-               WHERE ranked.n <= $2::int`,
-              [personIds, limit],
-            ),
+        queryJsonRows(db, ...skillsOfPeopleQuery<Skill>(personIds, limit)),
       (skill) => skill.personId,
     ),
 
