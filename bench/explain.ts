@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { graphql } from 'graphql';
 import { DataSource, type Logger } from 'typeorm';
 import { loadConfigOrExit } from '../src/config';
+import { newRequestScope, runInRequestScope } from '../src/common/request-scope';
 import { createContext } from '../src/context';
 import { databaseUrl, dataSourceOptions } from '../src/database/data-source-options';
 import { createSchema } from '../src/schema';
@@ -97,12 +98,10 @@ async function main(): Promise<number> {
     let scans = 0;
     for (const name of operationNames) {
       recorder.statements = [];
-      const result = await graphql({
-        schema,
-        source: operations[name].query,
-        variableValues: variables[name],
-        contextValue: createContext(db),
-      });
+      // In a request scope, as the server runs it: the read path combines lists per request.
+      const result = await runInRequestScope(newRequestScope(`explain-${name}`), () =>
+        graphql({ schema, source: operations[name].query, variableValues: variables[name], contextValue: createContext(db) }),
+      );
       if (result.errors?.length) throw new Error(`${name}: ${result.errors.map((error) => error.message).join('; ')}`);
       const statements = recorder.statements;
       recorder.statements = [];
