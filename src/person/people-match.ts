@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { parseSearch, tsqueryExpression, type SearchTerm } from '../common/full-text';
+import { escapeLike } from '../common/like-pattern';
 import { skillIds } from '../skill/skill-ids';
 import { canonicalSkillName } from '../skill/skill-names';
 import { skillSlug } from '../skill/skill-slug';
@@ -95,10 +96,6 @@ export interface MatchSql {
   conditions: string[];
   /** The search rank (a `real`), or null without a search. */
   rank: string | null;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Whether the match filters on person columns (not only skills and the search text). */

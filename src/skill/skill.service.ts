@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { pageWindow, toConnection, type Connection, type CursorList } from '../common/connection';
 import { parseIntKey, parseTextIdKey, type CursorKey } from '../common/cursor';
 import { keysetClauses, type KeysetOrder } from '../common/keyset';
+import { escapeLike } from '../common/like-pattern';
 import { OrderDirection } from '../common/order';
 import { canonicalSkillName } from './skill-names';
 import { skillSlug } from './skill-slug';
@@ -54,10 +55,6 @@ const byMatch: SkillOrdering = {
 };
 
 const minNearMissLength = 5;
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** A page of the skill directory: all skills or those matching an autocomplete search, in the order asked for. */
 export async function listSkills(db: DataSource, args: SkillsArgs): Promise<Connection<Skill>> {
