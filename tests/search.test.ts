@@ -234,10 +234,13 @@ describe('totalCount and skillFacets', () => {
     `;
     const cost = (filter: Record<string, unknown>) =>
       app.countStatements(async () => expect((await app.query(talentSearch, { filter })).errors).toBeUndefined());
-    const one = await cost({ skills: ['python', 'kafka'], search: 'data' });
+    const few = { skills: ['python', 'kafka'], search: 'data' };
+    // The first search naming a skill also looks up its id; the process remembers it.
+    expect(await cost(few)).toBeLessThanOrEqual(5);
+    const one = await cost(few);
     const many = await cost({ search: 'engineer' });
-    // page, totalCount, facets, roles, skills
-    expect({ one, many }).toEqual({ one: 5, many: 5 });
+    // the page; totalCount and skillFacets together; roles; skills
+    expect({ one, many }).toEqual({ one: 4, many: 4 });
   });
 });
 

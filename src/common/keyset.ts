@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { toConnection, type Connection, type CursorList, type PageWindow } from './connection';
+import type { PageWindow } from './connection';
 import type { CursorKey } from './cursor';
 
 /** A list order on unique keys: the columns (SQL, with their types for parameters) all one way. */
@@ -40,26 +39,4 @@ export function keysetClauses<K extends CursorKey>(
     orderBy: order.columns.map((column) => `${column.sql} ${reading}`).join(', '),
     limit: `$${params.push(window.size + 1)}`,
   };
-}
-
-/** Reads one page of a whole table in a keyset order; the total is counted only if asked for. */
-export async function fetchKeysetPage<R, K extends CursorKey>(
-  db: DataSource,
-  table: { name: string; alias: string },
-  order: KeysetOrder,
-  window: PageWindow<K>,
-  list: CursorList<R, K>,
-): Promise<Connection<R>> {
-  const params: unknown[] = [];
-  const { conditions, orderBy, limit } = keysetClauses(order, window, params);
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  const from = `${table.name} ${table.alias}`;
-  const rows = await db.query<R[]>(
-    `SELECT ${table.alias}.* FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${limit}`,
-    params,
-  );
-  return toConnection(rows, window, list, async () => {
-    const [{ count }] = await db.query<[{ count: number }]>(`SELECT count(*)::int AS count FROM ${from}`);
-    return count;
-  });
 }

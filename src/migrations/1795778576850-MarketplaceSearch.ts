@@ -20,6 +20,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "person_search_document_idx" ON "person_search" USING gin ("document")`);
         await queryRunner.query(`CREATE INDEX "skill_name_trgm_idx" ON "skill" USING gin (lower("name") gin_trgm_ops)`);
         await queryRunner.query(`CREATE INDEX "person_name_icu_id_idx" ON "person" ("name" COLLATE "und-x-icu", "id")`);
+        await queryRunner.query(`CREATE INDEX "skill_name_icu_id_idx" ON "skill" ("name" COLLATE "und-x-icu", "id")`);
         await queryRunner.query(`CREATE INDEX "person_availability_lower_idx" ON "person" (lower("availability"))`);
         await queryRunner.query(`CREATE INDEX "person_location_trgm_idx" ON "person" USING gin (lower("location") gin_trgm_ops)`);
         await queryRunner.query(`
@@ -146,6 +147,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         await queryRunner.query(`DROP FUNCTION lower_text_array(text[])`);
         await queryRunner.query(`DROP INDEX "person_location_trgm_idx"`);
         await queryRunner.query(`DROP INDEX "person_availability_lower_idx"`);
+        await queryRunner.query(`DROP INDEX "skill_name_icu_id_idx"`);
         await queryRunner.query(`DROP INDEX "person_name_icu_id_idx"`);
         await queryRunner.query(`DROP INDEX "skill_name_trgm_idx"`);
         await queryRunner.query(`DROP INDEX "person_search_document_idx"`);

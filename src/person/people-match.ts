@@ -1,15 +1,21 @@
+import type { DataSource } from 'typeorm';
 import { parseSearch, tsqueryExpression, type SearchTerm } from '../common/full-text';
+import { skillIds } from '../skill/skill-ids';
 import { canonicalSkillName } from '../skill/skill-names';
 import { skillSlug } from '../skill/skill-slug';
 import type { PersonFilter } from './person.filter';
 
 /**
- * Which people a list holds, normalised: skills as slugs, text trimmed, the search parsed. Plain
+ * Which people a list holds, normalised: skills as ids, text trimmed, the search parsed. Plain
  * data, so that it can key a loader (count, facets) and be compiled to SQL in one place.
  */
 export interface PeopleMatch {
-  allSkills: string[];
-  anySkills: string[];
+  /** A skill asked for does not exist: no one matches. */
+  noOne: boolean;
+  /** Has every one of these. */
+  allSkills: number[];
+  /** Has at least one of these; empty: any skills. */
+  anySkills: number[];
   location: string | null;
   availability: string | null;
   jobCategory: string | null;
@@ -18,6 +24,7 @@ export interface PeopleMatch {
 }
 
 export const everyone: PeopleMatch = {
+  noOne: false,
   allSkills: [],
   anySkills: [],
   location: null,
@@ -32,15 +39,25 @@ function skillSlugs(names: readonly string[] | null | undefined): string[] {
   return [...new Set((names ?? []).map((name) => skillSlug(canonicalSkillName(name))))];
 }
 
+const ascending = (a: number, b: number) => a - b;
+
 function text(value: string | null | undefined): string | null {
   const trimmed = value?.trim().replace(/\s+/g, ' ');
   return trimmed ? trimmed : null;
 }
 
-export function peopleMatch(filter: PersonFilter | null | undefined): PeopleMatch {
+export async function peopleMatch(db: DataSource, filter: PersonFilter | null | undefined): Promise<PeopleMatch> {
+  const allSlugs = skillSlugs(filter?.skills);
+  const anySlugs = skillSlugs(filter?.anySkills);
+  const ids = await skillIds(db).of([...allSlugs, ...anySlugs]);
+  const known = (slugs: string[]) => slugs.flatMap((slug) => ids.get(slug) ?? []).sort(ascending);
+  const allSkills = known(allSlugs);
+  const anySkills = known(anySlugs);
   return {
-    allSkills: skillSlugs(filter?.skills),
-    anySkills: skillSlugs(filter?.anySkills),
+    // An unknown skill is an empty result, not an error: no one has it.
+    noOne: allSkills.length < allSlugs.length || (anySlugs.length > 0 && anySkills.length === 0),
+    allSkills,
+    anySkills,
     location: text(filter?.location),
     availability: text(filter?.availability),
     jobCategory: text(filter?.jobCategory),
@@ -50,20 +67,31 @@ export function peopleMatch(filter: PersonFilter | null | undefined): PeopleMatc
 }
 
 export function matchesEveryone(match: PeopleMatch): boolean {
-  return JSON.stringify(match) === JSON.stringify(everyone);
+  return (
+    !match.noOne &&
+    !match.allSkills.length &&
+    !match.anySkills.length &&
+    match.location === null &&
+    match.availability === null &&
+    match.jobCategory === null &&
+    match.authorizedToWorkIn === null &&
+    !match.search.length
+  );
 }
 
 /** The people who list a skill. */
-export function peopleWithSkill(slug: string): PeopleMatch {
-  return { ...everyone, allSkills: [slug] };
+export function peopleWithSkill(skillId: number): PeopleMatch {
+  return { ...everyone, allSkills: [skillId] };
 }
 
 export interface MatchSql {
-  /** `person p`, joined with the search table when searching. */
+  /** `person p`, or the search table `person_search ps` when searching, joined with person only if needed. */
   from: string;
+  /** The matched person's id in `from`. */
+  id: string;
   /** ANDed; empty for everyone. */
   conditions: string[];
-  /** The search rank of p (a `real`), or null without a search. */
+  /** The search rank (a `real`), or null without a search. */
   rank: string | null;
 }
 
@@ -71,23 +99,32 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Whether the match filters on person columns (not only skills and the search text). */
+function filtersPersonColumns(match: PeopleMatch): boolean {
+  return [match.location, match.availability, match.jobCategory, match.authorizedToWorkIn].some((value) => value !== null);
+}
+
 /**
- * SQL over `person p` for the match, appending its parameters. Every condition is served by an
+ * SQL for the people a match holds, appending its parameters. Every condition is served by an
  * index: person_skill's primary key and (skillId, personId), the GIN search index, the trigram
- * index on location, lower(availability), and GIN over the lower-cased arrays.
+ * index on location, lower(availability), and GIN over the lower-cased arrays. A search starts
+ * from the narrow search table and reads wide person rows only when a filter or `personColumns`
+ * (the caller's order) needs them.
  */
-export function matchSql(match: PeopleMatch, params: unknown[]): MatchSql {
+export function matchSql(match: PeopleMatch, params: unknown[], options: { personColumns?: boolean } = {}): MatchSql {
   const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
-  const conditions: string[] = [];
-  // One semi-join per required skill lets the planner start from the rarest; an unknown slug finds
-  // no id, so no one matches.
-  for (const slug of match.allSkills) {
-    conditions.push(`EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = p.id
-      AND l."skillId" = (SELECT id FROM skill WHERE slug = ${param(slug, 'text')}))`);
+  const searching = match.search.length > 0;
+  const withPerson = !searching || options.personColumns === true || filtersPersonColumns(match);
+  const id = searching ? 'ps."personId"' : 'p.id';
+  const conditions: string[] = match.noOne ? ['FALSE'] : [];
+  // One semi-join per required skill lets the planner start from the rarest.
+  for (const skillId of match.allSkills) {
+    conditions.push(`EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = ${id} AND l."skillId" = ${param(skillId, 'int')})`);
   }
   if (match.anySkills.length) {
-    conditions.push(`EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = p.id
-      AND l."skillId" IN (SELECT id FROM skill WHERE slug = ANY(${param(match.anySkills, 'text[]')})))`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = ${id} AND l."skillId" = ANY(${param(match.anySkills, 'int[]')}))`,
+    );
   }
   if (match.location) {
     conditions.push(`lower(p.location) LIKE '%' || lower(${param(escapeLike(match.location), 'text')}) || '%'`);
@@ -99,12 +136,13 @@ export function matchSql(match: PeopleMatch, params: unknown[]): MatchSql {
   if (match.authorizedToWorkIn) {
     conditions.push(`lower_text_array(p."authorizedToWorkIn") @> ARRAY[lower(${param(match.authorizedToWorkIn, 'text')})]`);
   }
-  if (!match.search.length) return { from: 'person p', conditions, rank: null };
+  if (!searching) return { from: 'person p', id, conditions, rank: null };
 
   const query = tsqueryExpression(match.search, params);
   conditions.push(`ps.document @@ ${query}`);
   return {
-    from: 'person p JOIN person_search ps ON ps."personId" = p.id',
+    from: withPerson ? 'person_search ps JOIN person p ON p.id = ps."personId"' : 'person_search ps',
+    id,
     conditions,
     rank: `ts_rank(ps.document, ${query})`,
   };

@@ -28,6 +28,7 @@ export class PersonConnectionResolver {
     @Arg('first', () => Int, { nullable: true, description: `How many skills: ${defaultFacetCount} unless given.` })
     first?: number | null,
   ): Promise<SkillCount[]> {
-    return loaders.skillFacetsByMatch.load({ match: connection.match, first: listLimit('first', first) ?? defaultFacetCount });
+    const part = { match: connection.match, part: 'facets', first: listLimit('first', first) ?? defaultFacetCount } as const;
+    return loaders.peopleSummaryByMatch.load(part).then((summary) => summary.facets);
   }
 }

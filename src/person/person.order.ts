@@ -16,17 +16,6 @@ export const peopleList: CursorList<Person, TimestampIdKey> = {
   parseKey: parseTimestampIdKey,
 };
 
-/** People lists read newest first; the id breaks ties between equal timestamps. */
-export function personOrder(alias: string): KeysetOrder {
-  return {
-    columns: [
-      { sql: `${alias}."createdAt"`, type: 'timestamptz' },
-      { sql: `${alias}.id`, type: 'int' },
-    ],
-    direction: 'DESC',
-  };
-}
-
 /** How a people list is ordered and its cursors made, for one PersonOrder field. */
 interface PeopleOrdering {
   list: CursorList<ListedPerson, CursorKey>;
@@ -38,7 +27,11 @@ interface PeopleOrdering {
 const orderings: Record<PersonOrderField, PeopleOrdering> = {
   [PersonOrderField.CREATED_AT]: {
     list: peopleList,
-    columns: (alias) => personOrder(alias).columns,
+    // The id breaks ties between equal timestamps.
+    columns: (alias) => [
+      { sql: `${alias}."createdAt"`, type: 'timestamptz' },
+      { sql: `${alias}.id`, type: 'int' },
+    ],
     defaultDirection: OrderDirection.DESC,
   },
   [PersonOrderField.UPDATED_AT]: {
@@ -76,6 +69,8 @@ const orderings: Record<PersonOrderField, PeopleOrdering> = {
 export interface ResolvedPeopleOrder {
   list: CursorList<ListedPerson, CursorKey>;
   keyset: KeysetOrder;
+  /** Orders by columns of person (not by search rank alone). */
+  personColumns: boolean;
 }
 
 /** The order a people list reads in: as asked, else by relevance when searching, else newest first. */
@@ -92,5 +87,6 @@ export function resolvePeopleOrder(
   return {
     list: ordering.list,
     keyset: { columns: ordering.columns(alias), direction: orderBy?.direction ?? ordering.defaultDirection },
+    personColumns: field !== PersonOrderField.RELEVANCE,
   };
 }

@@ -8,8 +8,10 @@ import { Node } from '../common/node';
 @Index('skill_name_key', ['name'], { unique: true })
 // The directory by popularity walks this index (backwards for most popular first).
 @Index('skill_people_count_id_idx', ['peopleCount', 'id'])
-// Autocomplete: a trigram index on lower(name), in the migration (TypeORM cannot declare it).
+// In the migration, as TypeORM cannot declare them: trigrams of lower(name) for autocomplete, and
+// name in ICU order for the directory's name order.
 @Index('skill_name_trgm_idx', { synchronize: false })
+@Index('skill_name_icu_id_idx', { synchronize: false })
 export class Skill {
   @PrimaryGeneratedColumn('identity', { primaryKeyConstraintName: 'skill_pkey' })
   id!: number;

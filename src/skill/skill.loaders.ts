@@ -2,10 +2,10 @@ import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
 import { toConnection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
-import type { Person } from '../person/person.entity';
 import { peopleWithSkill } from '../person/people-match';
 import { withMatch, type PeopleConnection } from '../person/person.connection';
-import { peopleList } from '../person/person.order';
+import { peoplePageSql } from '../person/people-page';
+import { peopleList, resolvePeopleOrder, type ListedPerson } from '../person/person.order';
 import type { Skill } from './skill.entity';
 
 /** A skill as listed on one person's profile. */
@@ -13,7 +13,7 @@ export type ListedSkill = Skill & { personId: number };
 
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
-  skill: Pick<Skill, 'id' | 'slug' | 'peopleCount'>;
+  skill: Pick<Skill, 'id' | 'peopleCount'>;
   window: PageWindow<TimestampIdKey>;
 }
 
@@ -43,38 +43,27 @@ export function createSkillLoaders(db: DataSource) {
       (skill) => skill.personId,
     ),
 
-    /** One query for every skill's page, each with its own size and cursor (newest people first). */
+    /** One statement for every skill's page, each with its own size and cursor (newest people first). */
     peopleBySkillId: createLoader<PeopleOfSkillKey, PeopleConnection, string>(
       'peopleBySkillId',
       async (keys) => {
-        const rows = await db.query<(Person & { keyIndex: number })[]>(
-          `SELECT k."keyIndex"::int AS "keyIndex", (page.p).*
-           FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::int[])
-             WITH ORDINALITY AS k("skillId", "afterCreatedAt", "afterId", "rowLimit", "keyIndex")
-           CROSS JOIN LATERAL (
-             SELECT p FROM person_skill ps JOIN person p ON p.id = ps."personId"
-             WHERE ps."skillId" = k."skillId"
-               AND (k."afterId" IS NULL OR (p."createdAt", p.id) < (k."afterCreatedAt", k."afterId"))
-             ORDER BY p."createdAt" DESC, p.id DESC
-             LIMIT k."rowLimit"
-           ) page
-           ORDER BY k."keyIndex"`,
-          [
-            keys.map((key) => key.skill.id),
-            keys.map((key) => key.window.after?.[0] ?? null),
-            keys.map((key) => key.window.after?.[1] ?? null),
-            keys.map((key) => key.window.size + 1),
-          ],
+        const order = resolvePeopleOrder(null, false, 'm');
+        const params: unknown[] = [];
+        const pages = keys.map(({ skill, window }) => peoplePageSql(peopleWithSkill(skill.id), order, window, params));
+        const rows = await db.query<(ListedPerson & { keyIndex: number })[]>(
+          `SELECT m.* FROM (${pages.map((page, i) => `SELECT ${i} AS "keyIndex", m.* FROM (${page.sql}) m`).join(' UNION ALL ')}) m
+           ORDER BY m."keyIndex", ${pages[0]?.orderBy ?? 'm.id'}`,
+          params,
         );
-        const pages = groupsByKey(
-          keys.map((_, i) => i + 1),
+        const pageRows = groupsByKey(
+          keys.map((_, i) => i),
           rows,
           (row) => row.keyIndex,
         );
         return keys.map(({ skill, window }, i) =>
           withMatch(
-            toConnection(pages[i] ?? [], window, peopleList, () => Promise.resolve(skill.peopleCount)),
-            peopleWithSkill(skill.slug),
+            toConnection(pageRows[i] ?? [], window, peopleList, () => Promise.resolve(skill.peopleCount)),
+            peopleWithSkill(skill.id),
           ),
         );
       },

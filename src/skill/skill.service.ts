@@ -53,6 +53,8 @@ const byMatch: SkillOrdering = {
   defaultDirection: OrderDirection.DESC,
 };
 
+const minNearMissLength = 5;
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -75,10 +77,12 @@ export async function listSkills(db: DataSource, args: SkillsArgs): Promise<Conn
   let tierOf: (() => string) | null = null;
   if (search) {
     const alias = param(skillSlug(canonicalSkillName(search)), 'text');
-    const query = param(search, 'text');
     const contains = param(`%${escapeLike(search)}%`, 'text');
     // Substrings and near misses (`<%`: word similarity) both read the trigram index on lower(name).
-    conditions.push(`(s.slug = ${alias} OR lower(s.name) LIKE ${contains} OR ${query} <% lower(s.name))`);
+    // Near misses only from a few letters on: `py` is a prefix, not a typo, and similarity is the
+    // costly part of the query.
+    const nearMiss = search.length >= minNearMissLength ? ` OR ${param(search, 'text')} <% lower(s.name)` : '';
+    conditions.push(`(s.slug = ${alias} OR lower(s.name) LIKE ${contains}${nearMiss})`);
     tierOf = () => `CASE WHEN s.slug = ${alias} THEN 3 WHEN lower(s.name) LIKE ${param(`${escapeLike(search)}%`, 'text')} THEN 2
                          WHEN lower(s.name) LIKE ${contains} THEN 1 ELSE 0 END`;
   }

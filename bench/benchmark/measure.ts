@@ -1,0 +1,74 @@
+import type { OperationName } from '../operations';
+import { runLoad } from './load';
+import { sampleProcess } from './process-stats';
+import { startServer, type ServerKind, type ServerSettings } from './server-process';
+import { readStatementHistogram, statementsBetween, type StatementsPerRequest } from './sql-statements';
+
+export interface RoundPlan {
+  server: ServerKind;
+  operation: OperationName;
+  connections: number;
+  round: number;
+  bodies: readonly string[];
+  warmupSeconds: number;
+  seconds: number;
+}
+
+export interface RoundResult {
+  server: ServerKind;
+  operation: OperationName;
+  connections: number;
+  round: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Server CPU (user + system) per request, over the measured load only. */
+  cpuMsPerRequest: number;
+  /** The server process's peak resident memory over its life (start, warm-up, load). */
+  peakRssMiB: number;
+  /** Only the service counts its SQL statements; the floor sends one by construction. */
+  statements: StatementsPerRequest | null;
+  errors: number;
+  firstError: string | null;
+}
+
+/**
+ * One round: a fresh server (so that only one runs at a time and each round is a fresh process),
+ * warmed up with the same load, then measured, then stopped.
+ */
+export async function measureRound(plan: RoundPlan, settings: ServerSettings): Promise<RoundResult> {
+  const server = await startServer(plan.server, settings);
+  try {
+    // Successive rounds start at different bodies (a prime step, so that it does not fall back on
+    // the same few whatever the number of bodies); the two servers of a round at the same one.
+    const load = { url: server.url, connections: plan.connections, bodies: plan.bodies, startAt: plan.round * 7919 };
+    if (plan.warmupSeconds > 0) await runLoad({ ...load, seconds: plan.warmupSeconds });
+
+    // Scraping /metrics costs the server CPU: scrape outside the CPU samples.
+    const metricsUrl = new URL('/metrics', server.url).toString();
+    const histogramBefore = plan.server === 'profilegraph' ? await readStatementHistogram(metricsUrl) : null;
+    const processBefore = await sampleProcess(server.pid);
+    const result = await runLoad({ ...load, seconds: plan.seconds });
+    const processAfter = await sampleProcess(server.pid);
+    const histogramAfter = histogramBefore ? await readStatementHistogram(metricsUrl) : null;
+
+    return {
+      server: plan.server,
+      operation: plan.operation,
+      connections: plan.connections,
+      round: plan.round,
+      requests: result.requests,
+      requestsPerSecond: result.requestsPerSecond,
+      p50Ms: result.p50Ms,
+      p99Ms: result.p99Ms,
+      cpuMsPerRequest: ((processAfter.cpuSeconds - processBefore.cpuSeconds) * 1000) / Math.max(1, result.requests),
+      peakRssMiB: processAfter.peakRssBytes / 1024 / 1024,
+      statements: histogramBefore && histogramAfter ? statementsBetween(histogramBefore, histogramAfter) : null,
+      errors: result.errors,
+      firstError: result.firstError,
+    };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,54 @@
+import type { DataSource } from 'typeorm';
+
+// Skill ids by slug, kept for the life of the process. Search filters pass skill ids as values
+// rather than as `(SELECT id FROM skill WHERE slug = …)`: only then does the planner know which
+// skill it is, and so how common, and pick a plan to suit (start from a rare skill, or from the
+// text search when the skills are common). Skills are never renamed or deleted, so an id once
+// known stays right; a slug not known yet is looked up at most once a second.
+
+const retryUnknownAfterMs = 1000;
+// Clients choose what they search for: the memory of misses must not grow without bound.
+const maxUnknownRemembered = 10_000;
+
+class SkillIds {
+  private readonly ids = new Map<string, number>();
+  private readonly unknownSince = new Map<string, number>();
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The ids of the slugs that name a skill; slugs that name none are left out. */
+  async of(slugs: readonly string[]): Promise<Map<string, number>> {
+    const now = Date.now();
+    const lookUp = slugs.filter(
+      (slug) => !this.ids.has(slug) && now - (this.unknownSince.get(slug) ?? -Infinity) >= retryUnknownAfterMs,
+    );
+    if (lookUp.length) {
+      const rows = await this.db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [
+        lookUp,
+      ]);
+      if (this.unknownSince.size + lookUp.length > maxUnknownRemembered) this.unknownSince.clear();
+      for (const slug of lookUp) this.unknownSince.set(slug, now);
+      for (const { id, slug } of rows) {
+        this.ids.set(slug, id);
+        this.unknownSince.delete(slug);
+      }
+    }
+    const known = new Map<string, number>();
+    for (const slug of slugs) {
+      const id = this.ids.get(slug);
+      if (id !== undefined) known.set(slug, id);
+    }
+    return known;
+  }
+}
+
+const byDataSource = new WeakMap<DataSource, SkillIds>();
+
+export function skillIds(db: DataSource): SkillIds {
+  let cache = byDataSource.get(db);
+  if (!cache) {
+    cache = new SkillIds(db);
+    byDataSource.set(db, cache);
+  }
+  return cache;
+}
