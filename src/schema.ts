@@ -3,6 +3,8 @@ import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
 import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
+import { useLeanResolvers } from './execution/lean-resolvers';
+import { useSyncResolveTypes } from './execution/sync-resolve-type';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonConnectionResolver } from './person/person.connection';
 import { PersonResolver } from './person/person.resolver';
@@ -12,23 +14,29 @@ import { RoleResolver } from './role/role.resolver';
 import { SkillMutationResolver } from './skill/skill.mutations';
 import { SkillResolver } from './skill/skill.resolver';
 
+const resolvers = [
+  NodeResolver,
+  PersonResolver,
+  PersonConnectionResolver,
+  PersonMutationResolver,
+  RoleResolver,
+  RoleMutationResolver,
+  DegreeResolver,
+  DegreeMutationResolver,
+  SkillResolver,
+  SkillMutationResolver,
+  ResumeMutationResolver,
+] as const;
+
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: [
-      NodeResolver,
-      PersonResolver,
-      PersonConnectionResolver,
-      PersonMutationResolver,
-      RoleResolver,
-      RoleMutationResolver,
-      DegreeResolver,
-      DegreeMutationResolver,
-      SkillResolver,
-      SkillMutationResolver,
-      ResumeMutationResolver,
-    ],
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
     // class-validator rules on every input; formatError flattens their reports.
     validate: true,
+    // No globalMiddlewares and no authChecker: useLeanResolvers relies on it.
   });
+  useSyncResolveTypes(schema);
+  useLeanResolvers(schema, resolvers);
+  return schema;
 }

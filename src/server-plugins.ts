@@ -8,6 +8,28 @@ import type { Logger } from './common/logger';
 import { currentRequestScope } from './common/request-scope';
 import type { Context } from './context';
 
+/**
+ * What Apollo's default cache-control plugin sends for this schema, without its cost. That plugin
+ * wraps every field's resolver to collect cache hints (a hook call and a policy object per field,
+ * per request); this schema declares none, so every response comes out uncacheable and the
+ * plugin's only effect is `cache-control: no-store`. Install it together with
+ * ApolloServerPluginCacheControlDisabled, which keeps Apollo from adding its own.
+ */
+export function noStorePlugin(): ApolloServerPlugin<Context> {
+  // Apollo's plugin leaves a header it cannot parse alone and replaces one it can.
+  const replaceable = /^(no-store|max-age=\d+, (public|private))$/;
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const existing = response.http.headers.get('cache-control');
+          if (existing === undefined || replaceable.test(existing)) response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 /** Sandbox explores the schema through introspection, so it comes and goes with it. */
 export function landingPagePlugin(introspection: boolean): ApolloServerPlugin<Context> {
   return introspection

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Response } from 'express';
@@ -19,9 +20,10 @@ import { createTokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { isDatabaseUnavailable } from './database/database-errors';
+import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
-import { landingPagePlugin, requestObserverPlugin } from './server-plugins';
+import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -90,6 +92,9 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       queryCostPlugin(config.MAX_QUERY_COST),
       requestObserverPlugin(logger),
       landingPagePlugin(config.INTROSPECTION),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
+      compiledQueriesPlugin(metrics.compiledQueryStats),
     ],
   });
   await apollo.start();

@@ -43,6 +43,13 @@ describe('the server over HTTP', () => {
     expect(overHttp.data).toMatchObject({ person: { name: 'Peter Cai', roles: [{ company: 'Snap' }] } });
   });
 
+  test('GraphQL responses, answers and errors alike, may not be stored by caches', async () => {
+    for (const query of ['{ person(handle: "petercai") { name } }', '{ person { name } }', '{ nope }']) {
+      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   test('CSRF prevention refuses simple requests and accepts preflighted ones', async () => {
     const get = `${app.url}?query=${encodeURIComponent('{ people { totalCount } }')}`;
     expect((await fetch(get)).status).toBe(400);

@@ -71,6 +71,29 @@ describe('what a query may ask, refused before it runs', () => {
     expect(viaVariables.error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
   });
 
+  test('a repeated operation is costed again for each value of the variables its cost depends on', async () => {
+    // The cost of a document is cached by the values of its cost variables: the same text must
+    // still be refused or let through according to them, in any order.
+    const query = `query ($n: Int, $deep: Boolean!, $handle: String!) {
+      people(first: $n) { nodes { handle skills(first: $n) @include(if: $deep) { people(first: $n) { nodes { handle } } } } }
+      person(handle: $handle) { name }
+    }`;
+    const code = async (variables: Record<string, unknown>) => (await refusal(query, variables)).error?.extensions?.code;
+    expect(await code({ n: 5, deep: true, handle: 'a' })).toBeUndefined();
+    expect(await code({ n: 100, deep: true, handle: 'b' })).toBe('COST_LIMIT_EXCEEDED');
+    expect(await code({ n: 100, deep: false, handle: 'c' })).toBeUndefined();
+    expect(await code({ n: 100, deep: true, handle: 'd' })).toBe('COST_LIMIT_EXCEEDED');
+    expect(await code({ n: 5, deep: true, handle: 'e' })).toBeUndefined();
+    // Left out, $n has no value (the default page size applies); null is a value too.
+    const defaults = 'query ($n: Int = 100) { people(first: $n) { nodes { skills(first: $n) { people(first: $n) { nodes { handle } } } } } }';
+    expect((await refusal(defaults, {})).error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect((await refusal(defaults, { n: null })).error?.extensions?.code).toBeUndefined();
+    expect((await refusal(defaults, {})).error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    // Variables that do not fit are refused by execution, and are not remembered as costing nothing.
+    expect((await refusal(defaults, { n: 'many' })).error?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await refusal(defaults, {})).error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+  });
+
   test('the operations UIs run, and introspection, pass', async () => {
     for (const [query, variables] of [
       [profilePageQuery, { handle: 'petercai' }],

@@ -57,6 +57,12 @@ export function createMetrics(poolStats: () => PoolStats) {
     buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
     registers: [registry],
   });
+  const compiledQueries = new Counter({
+    name: 'profilegraph_compiled_queries_total',
+    help: 'Queries run by a compiled function (graphql-jit): answered by it, or run again by graphql-js after it reported errors.',
+    labelNames: ['result'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'profilegraph_db_pool_connections',
     help: 'Database pool connections by state (in_use, idle, waiting for a connection).',
@@ -81,6 +87,10 @@ export function createMetrics(poolStats: () => PoolStats) {
     },
     observeBatch(loader: string, keys: number) {
       batchSize.observe({ loader }, keys);
+    },
+    compiledQueryStats: {
+      onCompiled: () => compiledQueries.inc({ result: 'answered' }),
+      onFallback: () => compiledQueries.inc({ result: 'fallback' }),
     },
   };
 }

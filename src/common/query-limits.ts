@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import { defaultPageSize } from './connection';
@@ -70,6 +70,9 @@ export function tokenLimitError(message: string, limit: number): GraphQLError | 
 
 // A list field costs its items' cost times how many items it may return: `first`/`last` (the page
 // size when omitted) for paged fields, the number of IDs for nodes(ids:). Everything else costs 1.
+// These are the only arguments the estimate reads (see costRelevantVariables).
+const costArguments: ReadonlySet<string> = new Set(['first', 'last', 'ids']);
+
 const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;
   if (!field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return undefined;
@@ -77,21 +80,80 @@ const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }
   return 1 + childComplexity * Math.max(size, 1);
 };
 
+/**
+ * The variables an operation's estimated cost can depend on: those used in a cost argument
+ * (`first`, `last`, `ids`) or in a directive (`@include(if:)`, `@skip(if:)` decide what is
+ * counted). Every other variable (a handle, a cursor) leaves the cost as it is.
+ */
+function costRelevantVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let depth = 0; // > 0 while inside a cost argument or a directive
+  const enter = () => void depth++;
+  const leave = () => void depth--;
+  visit(document, {
+    Argument: {
+      enter: (node) => void (costArguments.has(node.name.value) && depth++),
+      leave: (node) => void (costArguments.has(node.name.value) && depth--),
+    },
+    Directive: { enter, leave },
+    Variable: (node) => void (depth > 0 && names.add(node.name.value)),
+    // A variable's definition is not a use of it.
+    VariableDefinition: () => false,
+  });
+  return [...names].sort();
+}
+
+// Costs of documents already seen, keyed by the operation and the values of the variables that the
+// cost depends on. Apollo keeps one DocumentNode per query text (its document cache), so a client
+// repeating an operation with other handles or cursors gets its cost without another analysis.
+// Only costs that were computed are kept: variables that do not fit the operation are never cached.
+const maxCostsPerDocument = 1000;
+const maxCostKeyLength = 1000;
+const costCache = new WeakMap<DocumentNode, { relevant: string[]; costs: Map<string, number> }>();
+
+function cachedCost(
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  compute: () => number,
+): number {
+  let entry = costCache.get(document);
+  if (!entry) {
+    entry = { relevant: costRelevantVariables(document), costs: new Map() };
+    costCache.set(document, entry);
+  }
+  // [value] for a variable given (null included), [] for one left out (its default applies).
+  const given = entry.relevant.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []));
+  const key = JSON.stringify([operationName ?? null, given]);
+  const known = entry.costs.get(key);
+  if (known !== undefined) return known;
+  const cost = compute();
+  if (key.length <= maxCostKeyLength) {
+    if (entry.costs.size >= maxCostsPerDocument) entry.costs.clear();
+    entry.costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses, before execution, an operation whose estimated cost is over the limit. */
 export function queryCostPlugin<TContext extends object>(limit: number): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          const variables = request.variables ?? {};
+          const operationName = request.operationName ?? undefined;
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = cachedCost(document, operationName, variables, () =>
+              getComplexity({
+                schema,
+                query: document,
+                variables,
+                operationName,
+                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              }),
+            );
           } catch {
             // Variables that do not fit the operation: execution refuses them with a proper
             // BAD_USER_INPUT before anything runs, so there is nothing to cost.

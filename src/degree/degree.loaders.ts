@@ -1,17 +1,18 @@
 import type { DataSource } from 'typeorm';
 import { limitedListLoader, loaderById, profileSectionQuery } from '../common/batch';
+import { queryJsonRows, queryRows } from '../database/read-queries';
 import type { Degree } from './degree.entity';
 
 const degreesOfPeople = profileSectionQuery('degree');
 
 export function createDegreeLoaders(db: DataSource) {
   return {
-    degreeById: loaderById('degreeById', (ids) => db.query<Degree[]>('SELECT * FROM degree WHERE id = ANY($1::int[])', [ids])),
+    degreeById: loaderById('degreeById', (ids) => queryRows<Degree>(db, 'SELECT * FROM degree WHERE id = ANY($1::int[])', [ids])),
 
     /** Profile order. */
     degreesByPersonId: limitedListLoader(
       'degreesByPersonId',
-      (personIds, limit) => db.query<Degree[]>(degreesOfPeople, [personIds, limit]),
+      (personIds, limit) => queryJsonRows<Degree>(db, ...degreesOfPeople(personIds, limit)),
       (degree) => degree.personId,
     ),
   };

@@ -4,7 +4,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
     name = 'MarketplaceSearch1795778576850'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TABLE "person_search" ("personId" integer NOT NULL, "document" tsvector NOT NULL, CONSTRAINT "person_search_pkey" PRIMARY KEY ("personId"))`);
+        await queryRunner.query(`CREATE TABLE "person_search" ("personId" integer NOT NULL, "document" tsvector NOT NULL, "skillIds" integer array NOT NULL DEFAULT '{}', CONSTRAINT "person_search_pkey" PRIMARY KEY ("personId"))`);
         await queryRunner.query(`ALTER TABLE "skill" ADD "category" text`);
         await queryRunner.query(`ALTER TABLE "skill" ADD "peopleCount" integer NOT NULL DEFAULT '0'`);
         await queryRunner.query(`CREATE INDEX "person_updated_at_id_idx" ON "person"  ("updatedAt", "id") `);
@@ -18,6 +18,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         // Indexes TypeORM cannot declare (GIN, expressions, collations); the entities name them with
         // synchronize: false so that the drift check leaves them alone.
         await queryRunner.query(`CREATE INDEX "person_search_document_idx" ON "person_search" USING gin ("document")`);
+        await queryRunner.query(`CREATE INDEX "person_search_skill_ids_idx" ON "person_search" USING gin ("skillIds")`);
         await queryRunner.query(`CREATE INDEX "skill_name_trgm_idx" ON "skill" USING gin (lower("name") gin_trgm_ops)`);
         await queryRunner.query(`CREATE INDEX "person_name_icu_id_idx" ON "person" ("name" COLLATE "und-x-icu", "id")`);
         await queryRunner.query(`CREATE INDEX "skill_name_icu_id_idx" ON "skill" ("name" COLLATE "und-x-icu", "id")`);
@@ -43,8 +44,9 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         // Set-based, so that a bulk load can rebuild many people in one statement.
         await queryRunner.query(`
             CREATE FUNCTION refresh_person_search(ids int[]) RETURNS void LANGUAGE sql AS $$
-                INSERT INTO person_search ("personId", document)
-                SELECT p.id, person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions)
+                INSERT INTO person_search ("personId", document, "skillIds")
+                SELECT p.id, person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions),
+                    coalesce(k."skillIds", '{}')
                 FROM person p
                 LEFT JOIN (
                     SELECT "personId",
@@ -53,8 +55,20 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
                         string_agg(description, ' ' ORDER BY position) AS descriptions
                     FROM role WHERE "personId" = ANY(ids) GROUP BY "personId"
                 ) r ON r."personId" = p.id
+                LEFT JOIN (
+                    -- Not "ids": in SQL functions a column name hides the parameter of the same name.
+                    SELECT "personId", array_agg("skillId" ORDER BY "skillId") AS "skillIds"
+                    FROM person_skill WHERE "personId" = ANY(ids) GROUP BY "personId"
+                ) k ON k."personId" = p.id
                 WHERE p.id = ANY(ids)
-                ON CONFLICT ("personId") DO UPDATE SET document = EXCLUDED.document
+                ON CONFLICT ("personId") DO UPDATE SET document = EXCLUDED.document, "skillIds" = EXCLUDED."skillIds"
+            $$`);
+        // A profile's skills change without its text: only the ids are rebuilt then.
+        await queryRunner.query(`
+            CREATE FUNCTION refresh_person_skill_ids(ids int[]) RETURNS void LANGUAGE sql AS $$
+                UPDATE person_search ps SET "skillIds" = coalesce(
+                    (SELECT array_agg("skillId" ORDER BY "skillId") FROM person_skill l WHERE l."personId" = ps."personId"), '{}')
+                WHERE ps."personId" = ANY(ids)
             $$`);
         await queryRunner.query(`
             CREATE FUNCTION person_search_after_person_write() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -104,10 +118,13 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
             BEGIN
                 IF TG_OP = 'INSERT' THEN
                     PERFORM count_skill_people(array(SELECT "skillId" FROM new_rows), '{}');
+                    PERFORM refresh_person_skill_ids(array(SELECT DISTINCT "personId" FROM new_rows));
                 ELSIF TG_OP = 'UPDATE' THEN
                     PERFORM count_skill_people(array(SELECT "skillId" FROM new_rows), array(SELECT "skillId" FROM old_rows));
+                    PERFORM refresh_person_skill_ids(array(SELECT "personId" FROM new_rows UNION SELECT "personId" FROM old_rows));
                 ELSE
                     PERFORM count_skill_people('{}', array(SELECT "skillId" FROM old_rows));
+                    PERFORM refresh_person_skill_ids(array(SELECT DISTINCT "personId" FROM old_rows));
                 END IF;
                 RETURN NULL;
             END $$`);
@@ -140,6 +157,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         await queryRunner.query(`DROP FUNCTION count_skill_people(int[], int[])`);
         await queryRunner.query(`DROP FUNCTION person_search_after_role_write()`);
         await queryRunner.query(`DROP FUNCTION person_search_after_person_write()`);
+        await queryRunner.query(`DROP FUNCTION refresh_person_skill_ids(int[])`);
         await queryRunner.query(`DROP FUNCTION refresh_person_search(int[])`);
         await queryRunner.query(`DROP FUNCTION person_search_document(text, text, text, text, text, text)`);
         await queryRunner.query(`DROP INDEX "person_authorized_to_work_in_idx"`);
@@ -150,6 +168,7 @@ export class MarketplaceSearch1795778576850 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "skill_name_icu_id_idx"`);
         await queryRunner.query(`DROP INDEX "person_name_icu_id_idx"`);
         await queryRunner.query(`DROP INDEX "skill_name_trgm_idx"`);
+        await queryRunner.query(`DROP INDEX "person_search_skill_ids_idx"`);
         await queryRunner.query(`DROP INDEX "person_search_document_idx"`);
         await queryRunner.query(`ALTER TABLE "person_search" DROP CONSTRAINT "person_search_person_id_fkey"`);
         await queryRunner.query(`DROP INDEX "public"."skill_people_count_id_idx"`);

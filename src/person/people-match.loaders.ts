@@ -34,15 +34,19 @@ function summaryArm(k: number, match: PeopleMatch, count: boolean, facets: numbe
                ${count ? '(SELECT count(*)::int FROM person)' : 'NULL::int'} AS count,
                ${facets ? facetsJson(`SELECT id AS "skillId", "peopleCount" AS count FROM skill WHERE "peopleCount" > 0 ORDER BY "peopleCount" DESC, id DESC LIMIT ${limit()}`) : 'NULL::json'} AS facets)`;
   }
-  const { from, id, conditions } = matchSql(match, params);
-  const people = `SELECT ${id} AS id FROM ${from} ${whereClause(conditions)}`;
-  const topSkills = (ids: string) => `SELECT l."skillId", count(*)::int AS count FROM person_skill l
-      WHERE l."personId" IN (${ids}) GROUP BY l."skillId" ORDER BY count DESC, l."skillId" DESC LIMIT ${limit()}`;
-  if (count && facets) {
-    return `(WITH matched AS MATERIALIZED (${people})
-             SELECT ${k} AS k, (SELECT count(*)::int FROM matched) AS count, ${facetsJson(topSkills('SELECT id FROM matched'))} AS facets)`;
+  if (!facets) {
+    const { from, id, conditions } = matchSql(match, params);
+    return `(SELECT ${k} AS k, count(*)::int AS count, NULL::json AS facets FROM (SELECT ${id} FROM ${from} ${whereClause(conditions)}) matched)`;
   }
-  if (count) return `(SELECT ${k} AS k, count(*)::int AS count, NULL::json AS facets FROM (${people}) matched)`;
+  // Facets count the skill ids of the matched rows of the search table: no second look-up per person.
+  const { from, id, skillIds, conditions } = matchSql(match, params, { searchTable: true });
+  const people = `SELECT ${id} AS id, ${skillIds} AS "skillIds" FROM ${from} ${whereClause(conditions)}`;
+  const topSkills = (rows: string) => `SELECT skill AS "skillId", count(*)::int AS count FROM (${rows}) m, unnest(m."skillIds") skill
+      GROUP BY skill ORDER BY count DESC, skill DESC LIMIT ${limit()}`;
+  if (count) {
+    return `(WITH matched AS MATERIALIZED (${people})
+             SELECT ${k} AS k, (SELECT count(*)::int FROM matched) AS count, ${facetsJson(topSkills('SELECT * FROM matched'))} AS facets)`;
+  }
   return `(SELECT ${k} AS k, NULL::int AS count, ${facetsJson(topSkills(people))} AS facets)`;
 }
 

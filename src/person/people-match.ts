@@ -12,7 +12,7 @@ import type { PersonFilter } from './person.filter';
 export interface PeopleMatch {
   /** A skill asked for does not exist: no one matches. */
   noOne: boolean;
-  /** Has every one of these. */
+  /** Has every one of these (sorted). */
   allSkills: number[];
   /** Has at least one of these; empty: any skills. */
   anySkills: number[];
@@ -85,10 +85,12 @@ export function peopleWithSkill(skillId: number): PeopleMatch {
 }
 
 export interface MatchSql {
-  /** `person p`, or the search table `person_search ps` when searching, joined with person only if needed. */
+  /** `person p`, or the search table `person_search ps`, joined with person only if needed. */
   from: string;
   /** The matched person's id in `from`. */
   id: string;
+  /** The matched person's skill ids (`ps."skillIds"`), when `from` has the search table. */
+  skillIds: string | null;
   /** ANDed; empty for everyone. */
   conditions: string[];
   /** The search rank (a `real`), or null without a search. */
@@ -106,26 +108,25 @@ function filtersPersonColumns(match: PeopleMatch): boolean {
 
 /**
  * SQL for the people a match holds, appending its parameters. Every condition is served by an
- * index: person_skill's primary key and (skillId, personId), the GIN search index, the trigram
- * index on location, lower(availability), and GIN over the lower-cased arrays. A search starts
- * from the narrow search table and reads wide person rows only when a filter or `personColumns`
- * (the caller's order) needs them.
+ * index: GIN over the search document and over the skill ids (so that text and skills combine in
+ * one bitmap), the trigram index on location, lower(availability), and GIN over the lower-cased
+ * arrays. Skills and text are matched in the narrow search table, and wide person rows are read
+ * only when a filter or the caller (`personColumns`: its order) needs them; `searchTable` asks
+ * for the search table even when nothing else does (for its skill ids).
  */
-export function matchSql(match: PeopleMatch, params: unknown[], options: { personColumns?: boolean } = {}): MatchSql {
+export function matchSql(
+  match: PeopleMatch,
+  params: unknown[],
+  options: { personColumns?: boolean; searchTable?: boolean } = {},
+): MatchSql {
   const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
   const searching = match.search.length > 0;
-  const withPerson = !searching || options.personColumns === true || filtersPersonColumns(match);
-  const id = searching ? 'ps."personId"' : 'p.id';
+  const bySkills = match.allSkills.length > 0 || match.anySkills.length > 0;
+  const withSearchTable = searching || bySkills || options.searchTable === true;
+  const withPerson = !withSearchTable || options.personColumns === true || filtersPersonColumns(match);
   const conditions: string[] = match.noOne ? ['FALSE'] : [];
-  // One semi-join per required skill lets the planner start from the rarest.
-  for (const skillId of match.allSkills) {
-    conditions.push(`EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = ${id} AND l."skillId" = ${param(skillId, 'int')})`);
-  }
-  if (match.anySkills.length) {
-    conditions.push(
-      `EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = ${id} AND l."skillId" = ANY(${param(match.anySkills, 'int[]')}))`,
-    );
-  }
+  if (match.allSkills.length) conditions.push(`ps."skillIds" @> ${param(match.allSkills, 'int[]')}`);
+  if (match.anySkills.length) conditions.push(`ps."skillIds" && ${param(match.anySkills, 'int[]')}`);
   if (match.location) {
     conditions.push(`lower(p.location) LIKE '%' || lower(${param(escapeLike(match.location), 'text')}) || '%'`);
   }
@@ -136,15 +137,19 @@ export function matchSql(match: PeopleMatch, params: unknown[], options: { perso
   if (match.authorizedToWorkIn) {
     conditions.push(`lower_text_array(p."authorizedToWorkIn") @> ARRAY[lower(${param(match.authorizedToWorkIn, 'text')})]`);
   }
-  if (!searching) return { from: 'person p', id, conditions, rank: null };
-
-  const query = tsqueryExpression(match.search, params);
-  conditions.push(`ps.document @@ ${query}`);
+  let rank: string | null = null;
+  if (searching) {
+    const query = tsqueryExpression(match.search, params);
+    conditions.push(`ps.document @@ ${query}`);
+    rank = `ts_rank(ps.document, ${query})`;
+  }
+  if (!withSearchTable) return { from: 'person p', id: 'p.id', skillIds: null, conditions, rank };
   return {
     from: withPerson ? 'person_search ps JOIN person p ON p.id = ps."personId"' : 'person_search ps',
-    id,
+    id: 'ps."personId"',
+    skillIds: 'ps."skillIds"',
     conditions,
-    rank: `ts_rank(ps.document, ${query})`,
+    rank,
   };
 }
 

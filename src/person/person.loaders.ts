@@ -1,18 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, loaderById, rowsByKey } from '../common/batch';
 import { isSqlText } from '../common/cursor';
+import { queryRows } from '../database/read-queries';
 import type { Person } from './person.entity';
 
 export function createPersonLoaders(db: DataSource) {
   return {
     personById: loaderById('personById', (ids) =>
-      db.query<Person[]>('SELECT * FROM person WHERE id = ANY($1::int[])', [ids]),
+      queryRows<Person>(db, 'SELECT * FROM person WHERE id = ANY($1::int[])', [ids]),
     ),
 
     /** Keyed by the handle as given; matches regardless of case. */
     personByHandle: createLoader<string, Person | null>('personByHandle', async (handles) => {
       const lowered = handles.map((handle) => handle.toLowerCase());
-      const rows = await db.query<Person[]>('SELECT * FROM person WHERE lower(handle) = ANY($1::text[])', [
+      const rows = await queryRows<Person>(db, 'SELECT * FROM person WHERE lower(handle) = ANY($1::text[])', [
         lowered.filter(isSqlText),
       ]);
       return rowsByKey(lowered, rows, (row) => row.handle.toLowerCase());
@@ -20,7 +21,7 @@ export function createPersonLoaders(db: DataSource) {
 
     /** The profile a token's subject owns. */
     personBySubject: createLoader<string, Person | null>('personBySubject', async (subjects) => {
-      const rows = await db.query<Person[]>('SELECT * FROM person WHERE subject = ANY($1::text[])', [
+      const rows = await queryRows<Person>(db, 'SELECT * FROM person WHERE subject = ANY($1::text[])', [
         subjects.filter(isSqlText),
       ]);
       return rowsByKey(subjects, rows, (row) => row.subject ?? '');

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey } from '../common/batch';
+import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey, skillsOfPeopleQuery } from '../common/batch';
 import { toConnection, type PageWindow } from '../common/connection';
 import { isSqlText, type TimestampIdKey } from '../common/cursor';
+import { queryJsonRows } from '../database/read-queries';
 import { peopleWithSkill } from '../person/people-match';
 import { withMatch, type PeopleConnection } from '../person/person.connection';
 import { peoplePageSql } from '../person/people-page';
@@ -30,16 +31,7 @@ export function createSkillLoaders(db: DataSource) {
     skillsByPersonId: limitedListLoader(
       'skillsByPersonId',
       (personIds, limit) =>
-        db.query<ListedSkill[]>(
-          `SELECT ranked."personId", (ranked.s).* FROM (
-             SELECT ps."personId", s, row_number() OVER (PARTITION BY ps."personId" ORDER BY ps.position) AS n
-             FROM person_skill ps JOIN skill s ON s.id = ps."skillId"
-             WHERE ps."personId" = ANY($1::int[])
-           ) ranked
-           WHERE $2::int IS NULL OR ranked.n <= $2::int
-           ORDER BY ranked."personId", ranked.n`,
-          [personIds, limit],
-        ),
+        queryJsonRows(db, ...skillsOfPeopleQuery<Skill>(personIds, limit)),
       (skill) => skill.personId,
     ),
 
