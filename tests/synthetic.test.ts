@@ -161,20 +161,22 @@ describe('what a load makes', () => {
     expect(await one(`SELECT category FROM skill WHERE slug = 'python'`)).toEqual({ category: 'Languages' });
   });
 
-  test('peopleCount is every skill’s number of people, and every person has the search document the triggers would give', async () => {
+  test('peopleCount is every skill’s number of people, and every person has the search row (document, skill ids) the triggers would give', async () => {
     expect(
       await one(`SELECT count(*)::int AS wrong FROM skill s WHERE "peopleCount" <> (SELECT count(*) FROM person_skill WHERE "skillId" = s.id)`),
     ).toEqual({ wrong: 0 });
     expect(
       await one(
         `SELECT count(*)::int AS people, count(s."personId")::int AS documents,
-                count(*) FILTER (WHERE s.document IS DISTINCT FROM person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions))::int AS wrong
+                count(*) FILTER (WHERE s.document IS DISTINCT FROM person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions))::int AS "wrongDocuments",
+                count(*) FILTER (WHERE s."skillIds" IS DISTINCT FROM coalesce(k."skillIds", '{}'))::int AS "wrongSkillIds"
          FROM person p LEFT JOIN person_search s ON s."personId" = p.id
          LEFT JOIN LATERAL (SELECT string_agg(title, ' ' ORDER BY position) AS titles, string_agg(company, ' ' ORDER BY position) AS companies,
                                    string_agg(description, ' ' ORDER BY position) AS descriptions
-                            FROM role WHERE "personId" = p.id) r ON true`,
+                            FROM role WHERE "personId" = p.id) r ON true
+         LEFT JOIN LATERAL (SELECT array_agg("skillId" ORDER BY "skillId") AS "skillIds" FROM person_skill WHERE "personId" = p.id) k ON true`,
       ),
-    ).toEqual({ people: people + 1, documents: people + 1, wrong: 0 });
+    ).toEqual({ people: people + 1, documents: people + 1, wrongDocuments: 0, wrongSkillIds: 0 });
   });
 
   test('the text is searchable through the API', async () => {
