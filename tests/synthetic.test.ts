@@ -6,7 +6,9 @@ import { loadProfile } from '../src/seed/load-profile';
 import { skillSlug } from '../src/skill/skill-slug';
 import { loadSyntheticPeople } from '../src/synthetic/bulk-load';
 import { buildSkillCatalogue } from '../src/synthetic/catalogue';
-import { saveAndDrop } from '../src/synthetic/saved-ddl';
+import { replaceByCopy } from '../src/synthetic/copy-load';
+import type { RowBatch } from '../src/synthetic/row-batches';
+import { restoreSaved, saveAndDrop } from '../src/synthetic/saved-ddl';
 import { profilePageQuery } from './support/queries';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -159,20 +161,22 @@ describe('what a load makes', () => {
     expect(await one(`SELECT category FROM skill WHERE slug = 'python'`)).toEqual({ category: 'Languages' });
   });
 
-  test('peopleCount is every skill’s number of people, and every person has the search document the triggers would give', async () => {
+  test('peopleCount is every skill’s number of people, and every person has the search row (document, skill ids) the triggers would give', async () => {
     expect(
       await one(`SELECT count(*)::int AS wrong FROM skill s WHERE "peopleCount" <> (SELECT count(*) FROM person_skill WHERE "skillId" = s.id)`),
     ).toEqual({ wrong: 0 });
     expect(
       await one(
         `SELECT count(*)::int AS people, count(s."personId")::int AS documents,
-                count(*) FILTER (WHERE s.document IS DISTINCT FROM person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions))::int AS wrong
+                count(*) FILTER (WHERE s.document IS DISTINCT FROM person_search_document(p.name, p.headline, p.summary, r.titles, r.companies, r.descriptions))::int AS "wrongDocuments",
+                count(*) FILTER (WHERE s."skillIds" IS DISTINCT FROM coalesce(k."skillIds", '{}'))::int AS "wrongSkillIds"
          FROM person p LEFT JOIN person_search s ON s."personId" = p.id
          LEFT JOIN LATERAL (SELECT string_agg(title, ' ' ORDER BY position) AS titles, string_agg(company, ' ' ORDER BY position) AS companies,
                                    string_agg(description, ' ' ORDER BY position) AS descriptions
-                            FROM role WHERE "personId" = p.id) r ON true`,
+                            FROM role WHERE "personId" = p.id) r ON true
+         LEFT JOIN LATERAL (SELECT array_agg("skillId" ORDER BY "skillId") AS "skillIds" FROM person_skill WHERE "personId" = p.id) k ON true`,
       ),
-    ).toEqual({ people: people + 1, documents: people + 1, wrong: 0 });
+    ).toEqual({ people: people + 1, documents: people + 1, wrongDocuments: 0, wrongSkillIds: 0 });
   });
 
   test('the text is searchable through the API', async () => {
@@ -235,6 +239,43 @@ describe('running it again', () => {
     expect(await catalog()).toEqual(catalogBefore);
     expect(await fingerprint()).toBe(firstFingerprint);
     expect(await seedProfile()).toEqual(seedProfileBefore);
+  });
+
+  test('a failure while copying ends the COPYs and rolls every table back', async () => {
+    const clients = await Promise.all(Array.from({ length: 4 }, async () => {
+      const client = new Client({ connectionString: app.databaseUrl });
+      await client.connect();
+      return client;
+    }));
+    const [person, role, degree, personSkill] = clients as [Client, Client, Client, Client];
+    async function* failingBatches(): AsyncGenerator<RowBatch> {
+      yield { person: '', role: '', degree: '', person_skill: '' };
+      throw new Error('generator failed');
+    }
+    try {
+      await saveAndDrop(person, ['person', 'role', 'degree', 'person_skill', 'person_search']);
+      await expect(replaceByCopy({ person, role, degree, person_skill: personSkill }, [], failingBatches())).rejects.toThrow(
+        'generator failed',
+      );
+      await restoreSaved([person, role]);
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    expect(await fingerprint()).toBe(firstFingerprint);
+    expect(await seedProfile()).toEqual(seedProfileBefore);
+    expect(await catalog()).toEqual(catalogBefore);
+  });
+
+  test('a failure after copying still rebuilds every index, key and trigger before it is reported', async () => {
+    await app.db.query('ALTER FUNCTION recount_skill_people() RENAME TO recount_skill_people_hidden');
+    try {
+      await expect(load()).rejects.toThrow('recount_skill_people');
+    } finally {
+      await app.db.query('ALTER FUNCTION recount_skill_people_hidden() RENAME TO recount_skill_people');
+    }
+    expect(await catalog()).toEqual(catalogBefore);
+    await load();
+    expect(await fingerprint()).toBe(firstFingerprint);
   });
 
   test('one load at a time: a second one while the first runs stops before it touches anything', async () => {

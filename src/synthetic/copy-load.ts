@@ -46,6 +46,7 @@ export async function replaceByCopy(
   batches: AsyncIterable<RowBatch>,
 ): Promise<void> {
   const begun: ClientBase[] = [];
+  const streams: CopyStreamQuery[] = [];
   try {
     await Promise.all(
       copyTables.map(async (table) => {
@@ -55,27 +56,29 @@ export async function replaceByCopy(
         await emptyAllBut(client, emptiedTables[table], keptPeople);
       }),
     );
-    const streams = Object.fromEntries(
-      copyTables.map((table) => [
-        table,
-        clients[table].query(copyFrom(`COPY ${table} (${copyColumns[table].join(', ')}) FROM STDIN WITH (FREEZE)`)),
-      ]),
-    ) as Record<CopyTable, CopyStreamQuery>;
-    const done = Promise.all(copyTables.map((table) => finished(streams[table])));
-    // A stream that fails stops the generator at its next write instead of at the end.
+    for (const table of copyTables) {
+      streams.push(clients[table].query(copyFrom(`COPY ${table} (${copyColumns[table].join(', ')}) FROM STDIN WITH (FREEZE)`)));
+    }
+    const done = Promise.all(streams.map((stream) => finished(stream)));
+    // A stream that fails stops the generator at its next batch instead of at the end.
     let failure: unknown;
     done.catch((error: unknown) => (failure ??= error));
 
     for await (const batch of batches) {
       if (failure !== undefined) break;
-      for (const table of copyTables) {
-        if (!streams[table].write(batch[table])) await Promise.race([once(streams[table], 'drain'), done]);
+      for (const [i, table] of copyTables.entries()) {
+        const stream = streams[i] as CopyStreamQuery;
+        if (!stream.write(batch[table])) await Promise.race([once(stream, 'drain'), done]);
       }
     }
-    for (const table of copyTables) streams[table].end();
+    for (const stream of streams) stream.end();
     await done;
     await Promise.all(begun.map((client) => client.query('COMMIT')));
   } catch (error) {
+    // A COPY still open would hold its connection, and the ROLLBACK queued behind it, forever:
+    // destroying the stream sends CopyFail, which ends it.
+    for (const stream of streams) stream.destroy();
+    await Promise.allSettled(streams.map((stream) => finished(stream)));
     await Promise.allSettled(begun.map((client) => client.query('ROLLBACK')));
     throw error;
   }
