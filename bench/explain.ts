@@ -8,6 +8,7 @@ import { newRequestScope, runInRequestScope } from '../src/common/request-scope'
 import { createContext } from '../src/context';
 import { databaseUrl, dataSourceOptions } from '../src/database/data-source-options';
 import { createSchema } from '../src/schema';
+import { runScript } from '../src/scripts/run-script';
 import { variableSetsFromDatabase } from './benchmark/variable-sets';
 import { operationNames, operations, type OperationName } from './operations';
 
@@ -145,12 +146,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -24,7 +24,7 @@ export interface PeopleMatch {
   search: SearchTerm[];
 }
 
-export const everyone: PeopleMatch = {
+const everyone: PeopleMatch = {
   noOne: false,
   allSkills: [],
   anySkills: [],

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { loadConfigOrExit } from '../config';
 import { ensureDatabase } from '../database/open-database';
+import { runScript } from './run-script';
 
 // Runs a command (the TypeORM CLI) with DATABASE_URL pointing at the service's database, starting
 // the embedded PostgreSQL for the duration when no DATABASE_URL is set.
@@ -23,12 +24,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -9,9 +9,6 @@ import { peoplePageSql } from '../person/people-page';
 import { peopleList, resolvePeopleOrder, type ListedPerson } from '../person/person.order';
 import type { Skill } from './skill.entity';
 
-/** A skill as listed on one person's profile. */
-export type ListedSkill = Skill & { personId: number };
-
 /** A forward page of the people who list a skill. */
 export interface PeopleOfSkillKey {
   skill: Pick<Skill, 'id' | 'peopleCount'>;

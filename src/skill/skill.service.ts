@@ -10,10 +10,10 @@ import type { Skill } from './skill.entity';
 import { SkillOrderField, type SkillsArgs } from './skill.filter';
 
 /** A skill row as the directory reads it: with how well it matches the search, when searching. */
-type ListedSkill = Skill & { matchTier: number };
+type DirectorySkill = Skill & { matchTier: number };
 
 interface SkillOrdering {
-  list: CursorList<ListedSkill, CursorKey>;
+  list: CursorList<DirectorySkill, CursorKey>;
   columns: KeysetOrder['columns'];
   defaultDirection: OrderDirection;
 }
@@ -91,7 +91,7 @@ export async function listSkills(db: DataSource, args: SkillsArgs): Promise<Conn
 
   const order = { columns: ordering.columns, direction: args.orderBy?.direction ?? ordering.defaultDirection };
   const page = keysetClauses(order, window, params);
-  const rows = await db.query<ListedSkill[]>(
+  const rows = await db.query<DirectorySkill[]>(
     `SELECT m.* FROM (SELECT s.*, ${tier} AS "matchTier" FROM skill s ${where(conditions)}) m
      ${where(page.conditions)} ORDER BY ${page.orderBy} LIMIT ${page.limit}`,
     params,
