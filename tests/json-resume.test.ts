@@ -419,15 +419,15 @@ describe('profileToResume', () => {
     expect(document.$schema).toBe(JSON_RESUME_SCHEMA_URL);
     expect(document.basics).toEqual({ name: peterCai.name, label: peterCai.headline, summary: peterCai.summary });
     expect(document.work).toHaveLength(5);
-    expect(document.work?.[0]).toEqual({ name: 'Snap', summary: peterCai.roles[0].description });
-    expect(document.work?.[4]).toEqual({ summary: peterCai.roles[4].description });
+    expect(document.work?.[0]).toEqual({ name: 'Snap', summary: peterCai.roles[0]?.description });
+    expect(document.work?.[4]).toEqual({ summary: peterCai.roles[4]?.description });
     expect(document.education?.[0]).toEqual({
       institution: 'University of California, Santa Cruz',
       studyType: 'Master’s Degree',
       area: 'Computer Science',
       startDate: '2019',
       endDate: '2021',
-      summary: peterCai.degrees[0].description,
+      summary: peterCai.degrees[0]?.description,
     });
     expect(document.skills).toEqual(peterCai.skills.map((name) => ({ name })));
   });
@@ -467,7 +467,7 @@ describe('round trips', () => {
   });
 
   test('a role that ended on an unknown date comes back current: JSON Resume cannot say so', () => {
-    const ended = { ...fullProfile.roles[1], endDate: null, isCurrent: false };
+    const ended = { ...(fullProfile.roles[1] as SeedProfile['roles'][number]), endDate: null, isCurrent: false };
     const back = resumeToProfile('jo', profileToResume({ ...fullProfile, roles: [ended] }));
     expect(back.roles).toEqual([{ ...ended, isCurrent: true }]);
   });

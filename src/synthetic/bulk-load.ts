@@ -56,8 +56,9 @@ export async function restoreAfterFailedLoad(url: string, log: (line: string) =>
   const clients = await Promise.all(Array.from({ length: workerConnections }, () => openClient(url)));
   try {
     // A load that is still running has its definitions saved too: those are not leftovers.
-    await lockOutOtherLoads(clients[0]);
-    const leftovers = await leftoverCount(clients[0]);
+    const control = clients[0] as Client;
+    await lockOutOtherLoads(control);
+    const leftovers = await leftoverCount(control);
     if (!leftovers) return;
     log(`A previous load did not finish: rebuilding the ${leftovers} indexes, keys and triggers it left dropped`);
     await restoreSaved(clients);
@@ -101,7 +102,7 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
     log(`(${saved} indexes, constraints and triggers saved and dropped)`);
     try {
       const setup = { seed: options.seed, bases, skillIds, takenHandles: [...others.handles] };
-      const [person, role, degree, personSkill] = copiers;
+      const [person, role, degree, personSkill] = copiers as [Client, Client, Client, Client];
       await timed('generate + copy', () =>
         replaceByCopy(
           { person, role, degree, person_skill: personSkill },
