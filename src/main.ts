@@ -25,23 +25,25 @@ function main(): void {
   let database: OpenDatabase | undefined;
   let server: AppServer | undefined;
   let stopRequested = false;
+  // A function, not the variable: a signal handler sets it while start-up awaits.
+  const cancelled = () => stopRequested;
 
   // Each step checks whether a stop was asked for meanwhile, so that a signal during start-up
   // stops it at the next safe point instead of being overtaken by it.
   const startup = (async () => {
     database = await ensureDatabase(config, log, { share: false });
-    if (stopRequested) return;
+    if (cancelled()) return;
     await connect(dataSource, database.url, {
       runMigrations: config.MIGRATIONS_RUN,
       waitMs: config.DB_STARTUP_WAIT_MS,
       log,
-      cancelled: () => stopRequested,
+      cancelled,
     });
-    if (stopRequested) return;
+    if (cancelled()) return;
     if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
       log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
     }
-    if (stopRequested) return;
+    if (cancelled()) return;
     server = await createAppServer(dataSource, config, logger);
     const url = await server.listen(config.PORT);
     log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);

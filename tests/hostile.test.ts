@@ -81,7 +81,7 @@ function hostileRequests(): HostileRequest[] {
   // Invalid UTF-8 and control characters.
   for (const bytes of [[0xff, 0xfe], [0xc3, 0x28], [0xe2, 0x82], [0xf0, 0x28, 0x8c, 0x28], [0xed, 0xa0, 0x80]]) {
     add({
-      name: `invalid utf-8 ${bytes}`,
+      name: `invalid utf-8 ${bytes.join(',')}`,
       headers: json,
       body: Buffer.concat([Buffer.from('{"query":"{ person(handle: \\"'), Buffer.from(bytes), Buffer.from('\\") { name } }"}')]),
     });
@@ -137,7 +137,7 @@ test('hundreds of hostile requests each get a clean error, and the server stays 
     if (request.method === 'OPTIONS' && response.status < 300) continue;
     let body: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text) as typeof body;
     } catch {
       problems.push(`${request.name}: not JSON (${response.status}) ${text.slice(0, 120)}`);
       continue;

@@ -32,7 +32,7 @@ describe('the server over HTTP', () => {
     for (const name of ['Person', 'Role', 'Degree', 'Skill', 'Node', 'PartialDate', 'PersonConnection', 'PageInfo']) {
       expect(types.has(name)).toBe(true);
     }
-    expect(data?.__schema.queryType?.name).toBe('Query');
+    expect(data?.__schema.queryType.name).toBe('Query');
   });
 
   test('executeOperation and HTTP give the same answer', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type * as AjvModule from 'ajv';
 import {
   JSON_RESUME_SCHEMA_URL,
   profileToResume,
@@ -10,6 +11,7 @@ import {
   type ResumeWork,
 } from '../src/resume/json-resume';
 import { peterCai } from '../src/seed/petercai';
+import type * as JsonResumeModule from '../src/resume/json-resume';
 import type { SeedProfile } from '../src/seed/seed-profile';
 
 const work: ResumeWork[] = [
@@ -311,9 +313,9 @@ describe('validateResume', () => {
   test('compiles the schema once, when the module loads', () => {
     jest.isolateModules(() => {
       // A fresh copy of both modules, so that the spy sees the module load.
-      const { default: FreshAjv } = jest.requireActual<typeof import('ajv')>('ajv');
+      const { default: FreshAjv } = jest.requireActual<typeof AjvModule>('ajv');
       const compile = jest.spyOn(FreshAjv.prototype, 'compile');
-      const fresh = jest.requireActual<typeof import('../src/resume/json-resume')>('../src/resume/json-resume');
+      const fresh = jest.requireActual<typeof JsonResumeModule>('../src/resume/json-resume');
       expect(compile).toHaveBeenCalledTimes(1);
       expect(fresh.validateResume(fullResume).ok).toBe(true);
       expect(fresh.validateResume({ work: 'nope' }).ok).toBe(false);

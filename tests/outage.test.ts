@@ -24,7 +24,7 @@ function startPostgres(): Promise<string> {
   postgres = child;
   return new Promise((done, fail) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /ready (\S+)/.exec(output);
       if (ready?.[1]) done(ready[1]);

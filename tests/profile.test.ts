@@ -122,7 +122,7 @@ describe('person(handle: "petercai")', () => {
 
   test('loading the seed again leaves one copy', async () => {
     await loadProfile(app.db, peterCai);
-    const [counts] = await app.db.query(
+    const [counts] = await app.db.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM person)::int AS people, (SELECT count(*) FROM role)::int AS roles,
               (SELECT count(*) FROM degree)::int AS degrees, (SELECT count(*) FROM skill)::int AS skills,
               (SELECT count(*) FROM person_skill)::int AS links`,

@@ -63,8 +63,8 @@ export async function startServer(kind: ServerKind, settings: ServerSettings): P
   // Kept short: only for saying why a server failed.
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
 
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -87,7 +87,7 @@ export class PageArgs extends ForwardPageArgs {
 export interface CursorList<R, K extends CursorKey> {
   name: string;
   keyOf(row: R): K;
-  parseKey(values: readonly unknown[]): K | null;
+  parseKey: (values: readonly unknown[]) => K | null;
 }
 
 /** A validated page request: how many rows, from which end, between which keys. */

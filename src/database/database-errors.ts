@@ -7,9 +7,9 @@ const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 // are not Errors of this realm) down to the driver's error.
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
-    const code = Reflect.get(cause, 'code');
+    const code: unknown = Reflect.get(cause, 'code');
     if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    const message = Reflect.get(cause, 'message');
+    const message: unknown = Reflect.get(cause, 'message');
     if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(message)) {
       return true;
     }

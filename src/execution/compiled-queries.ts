@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { BREAK, getVariableValues, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, getVariableValues, OperationTypeNode, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -83,7 +83,7 @@ export function compiledQueriesPlugin<TContext extends object>(stats?: CompiledQ
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
           // No operation (none or several in the document, no name to choose): graphql-js says so.
-          if (!operation || operation.operation !== 'query') return null;
+          if (!operation || operation.operation !== OperationTypeNode.QUERY) return null;
           const query = compiledFor(schema, document, request.operationName ?? undefined);
           if (!query) return null;
           const variables = request.variables ?? {};

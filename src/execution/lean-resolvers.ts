@@ -47,6 +47,8 @@ import { getMetadataStorage } from 'type-graphql';
 
 type AnyResolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
 type FieldMetadata = ReturnType<typeof getMetadataStorage>['fields'][number];
+/** A class, as type-graphql's metadata holds it. */
+type ClassTarget = FieldMetadata['target'];
 
 /** Connection.totalCount is a getter returning a Promise: the COUNT runs only when asked for. */
 const computedOnRead: ReadonlySet<string> = new Set(['totalCount']);
@@ -82,7 +84,7 @@ function paramGetter(param: Params[number]): ParamGetter | null {
   switch (param.kind) {
     case 'context': {
       const property = param.propertyName;
-      return property === undefined ? (_root, _args, context) => context : (_root, _args, context) => Reflect.get(context as object, property);
+      return property === undefined ? (_root, _args, context) => context : (_root, _args, context): unknown => Reflect.get(context as object, property);
     }
     case 'info':
       return (_root, _args, _context, info) => info;
@@ -102,7 +104,7 @@ function paramGetter(param: Params[number]): ParamGetter | null {
 }
 
 interface Handler {
-  target: Function;
+  target: ClassTarget;
   methodName: string;
   params?: Params;
   middlewares?: unknown[];
@@ -110,7 +112,7 @@ interface Handler {
 }
 
 /** The direct call for a method, or null when it does not qualify. */
-function leanResolver(handler: Handler, instances: Map<Function, object>): AnyResolver | null {
+function leanResolver(handler: Handler, instances: Map<ClassTarget, object>): AnyResolver | null {
   if (handler.middlewares?.length || handler.roles?.length) return null;
   const { target, methodName } = handler;
   if (target.length !== 0) return null;
@@ -129,7 +131,7 @@ function leanResolver(handler: Handler, instances: Map<Function, object>): AnyRe
   const method: unknown = Reflect.get(instance, methodName);
   if (typeof method !== 'function') return null;
   const self = instance;
-  return (root, args, context, info) => {
+  return (root, args, context, info): unknown => {
     const values = new Array<unknown>(getters.length);
     for (let i = 0; i < getters.length; i++) values[i] = (getters[i] as ParamGetter)(root, args, context, info);
     return Reflect.apply(method, self, values);
@@ -141,9 +143,9 @@ function leanResolver(handler: Handler, instances: Map<Function, object>): AnyRe
  * calls. `resolvers` are the classes given to buildSchema (type-graphql only uses their methods).
  * Call after buildSchema, for a schema built without global middlewares or authChecker.
  */
-export function useLeanResolvers(schema: GraphQLSchema, resolvers: readonly Function[]): void {
+export function useLeanResolvers(schema: GraphQLSchema, resolvers: readonly ClassTarget[]): void {
   const storage = getMetadataStorage();
-  const instances = new Map<Function, object>();
+  const instances = new Map<ClassTarget, object>();
   const queryType = schema.getQueryType();
 
   for (const query of storage.queries) {

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(values.sub)
     .setIssuedAt()
-    .setExpirationTime(values.expires ?? '8h')
+    .setExpirationTime(values.expires)
     .setIssuer(config.JWT_ISSUER ?? 'profilegraph-dev')
     .setAudience(config.JWT_AUDIENCE ?? 'profilegraph')
     .sign(secret);
