@@ -61,6 +61,7 @@ export function requestObserverPlugin(logger: Logger): ApolloServerPlugin<Contex
         async willSendResponse({ response }) {
           if (!scope || response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
+            // eslint-disable-next-line @typescript-eslint/no-base-to-string -- codes are strings; String() shows any other value as it is
             scope.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
           }
         },

@@ -53,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   killLeftoverServices();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   await app?.close();
   await stopPostgres();
   await rm(join(dataDir, '..'), { recursive: true, force: true });

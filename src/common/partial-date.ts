@@ -26,6 +26,7 @@ function invalidPartialDate(got: string): GraphQLError {
 
 function parsePartialDate(value: unknown): string {
   if (typeof value === 'string' && isPartialDate(value)) return value;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JSON.stringify returns undefined for undefined, functions and symbols
   throw invalidPartialDate(JSON.stringify(value) ?? String(value));
 }
 

@@ -128,6 +128,7 @@ export function queryJsonRows<R, J>(
       try {
         resolve(decode ? decode(json as J) : ((json ?? []) as R[]));
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what decode threw, as it is
         reject(error);
       }
     };

@@ -83,6 +83,7 @@ export function compiledQueriesPlugin<TContext extends object>(stats?: CompiledQ
       return {
         async responseForOperation({ schema, document, operation, request, contextValue }) {
           // No operation (none or several in the document, no name to choose): graphql-js says so.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as always set, but unset when operationName picks no single operation
           if (!operation || operation.operation !== OperationTypeNode.QUERY) return null;
           const query = compiledFor(schema, document, request.operationName ?? undefined);
           if (!query) return null;

@@ -221,5 +221,6 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects and arrays were answered above
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
