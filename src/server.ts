@@ -24,7 +24,7 @@ import { isDatabaseUnavailable } from './database/database-errors';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
-import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
+import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -96,6 +96,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       landingPagePlugin(config.INTROSPECTION),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
     ],
   });
