@@ -62,6 +62,16 @@ async function snapshot(): Promise<unknown> {
   );
 }
 
+function positionName(position: TextPosition): string {
+  return `${[...position.route, position.field].map((field) => field.name).join('.')}(${position.path.join('.')})`;
+}
+
+function namedTypeOf(field: TextPosition['field'] | undefined): string {
+  let type = field?.type;
+  while (type && (type.kind === 'NON_NULL' || type.kind === 'LIST')) type = type.ofType;
+  return type && 'name' in type ? type.name : '';
+}
+
 /** Where the refusal must point: the position's path, deeper inside a JSON document. */
 function expectedField(position: TextPosition): (string | number)[] {
   return position.scalar === 'JSON' ? [...position.path, ...jsonTextPath] : position.path;
@@ -72,22 +82,29 @@ function asVariables(position: TextPosition, text: string): { query: string; var
   const args = position.field.args.filter((arg) => arg.name in values);
   const definitions = args.map((arg) => `$${arg.name}: ${inputs.typeName(arg.type)}`).join(', ');
   const call = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
-  return {
-    query: `${position.operation} Probe(${definitions}) { ${position.field.name}(${call}) ${inputs.selection(position.field)} }`,
-    variables: values,
-  };
+  return { query: probe(position, `Probe(${definitions})`, call), variables: values };
+}
+
+/** The operation that reaches the position's field along its route and calls it with `call`. */
+function probe(position: TextPosition, header: string, call: string): string {
+  const target = `${position.field.name}(${call}) ${inputs.selection(position.field)}`;
+  const body = position.route.reduceRight((inner, step) => `${inputs.step(step)} { ${inner} }`, target);
+  return `${position.operation} ${header} { ${body} }`;
 }
 
 function asLiteral(position: TextPosition, text: string): string {
   const values = inputs.argumentsWith(position.field, position.path, text);
   const args = position.field.args.filter((arg) => arg.name in values);
   const call = args.map((arg) => `${arg.name}: ${inputs.literal(arg.type, values[arg.name])}`).join(', ');
-  return `${position.operation} { ${position.field.name}(${call}) ${inputs.selection(position.field)} }`;
+  return probe(position, '', call);
 }
 
 test('the walk finds every kind of text position: arguments, nested input fields, list items, custom scalars, JSON', () => {
   const positions = inputs.textPositions();
-  const named = positions.map((position) => `${position.field.name}.${position.path.join('.')}`);
+  const named = positions.map((position) => {
+    const parent = position.route.length > 0 ? `${namedTypeOf(position.route.at(-1))}.` : '';
+    return `${parent}${position.field.name}.${position.path.join('.')}`;
+  });
   expect(named).toEqual(
     expect.arrayContaining([
       'person.handle',
@@ -101,6 +118,8 @@ test('the walk finds every kind of text position: arguments, nested input fields
       'addRole.input.startDate',
       'setSkills.input.names.0',
       'importResume.input.resume',
+      // An argument of a field below the root, reached through a route.
+      'Skill.people.after',
     ]),
   );
   expect(new Set(positions.map((position) => position.scalar))).toEqual(
@@ -118,7 +137,7 @@ test('every string argument and input field refuses unacceptable text with BAD_U
   for (const position of positions) {
     const field = expectedField(position);
     for (const [what, text] of badTexts) {
-      const where = `${position.field.name}(${position.path.join('.')}) with ${what}`;
+      const where = `${positionName(position)} with ${what}`;
 
       const { query, variables } = asVariables(position, text);
       const byVariable = await app.query(query, variables, admin);
@@ -159,7 +178,7 @@ test('the probe is real: the same requests with acceptable text get past the tex
     const codes = (response.errors ?? []).map((error) => error.extensions?.code);
     const refusedAsText = response.errors?.some((error) => JSON.stringify(error.extensions?.field) === JSON.stringify(expectedField(position)) && /control|surrogate|characters/.test(error.message));
     if (codes.includes('GRAPHQL_VALIDATION_FAILED') || codes.includes('GRAPHQL_PARSE_FAILED') || refusedAsText) {
-      failures.push(`${position.field.name}(${position.path.join('.')}): ${JSON.stringify(response.errors).slice(0, 300)}`);
+      failures.push(`${positionName(position)}: ${JSON.stringify(response.errors).slice(0, 300)}`);
     }
   }
   expect(failures).toEqual([]);

@@ -13,6 +13,8 @@ export type Path = (string | number)[];
 
 export interface TextPosition {
   operation: 'query' | 'mutation';
+  /** The fields leading from the root to the one that takes the argument (empty for a root field). */
+  route: IntrospectionField[];
   field: IntrospectionField;
   /** The argument path where the text goes: `["input", "roles", 0, "title"]`. */
   path: Path;
@@ -29,7 +31,11 @@ export class SchemaInputs {
     this.types = new Map(schema.types.map((type) => [type.name, type]));
   }
 
-  /** Every text position of every argument of every query and mutation field. */
+  /**
+   * Every text position of every argument of every field a query or mutation can reach: root
+   * fields, and fields of the object types below them (`Skill.people(after:, filter:)`), each with
+   * the shortest route to it from the query root.
+   */
   textPositions(): TextPosition[] {
     const positions: TextPosition[] = [];
     const roots = [
@@ -37,17 +43,43 @@ export class SchemaInputs {
       ['mutation', this.schema.mutationType?.name],
     ] as const;
     for (const [operation, rootName] of roots) {
-      const root = rootName ? this.types.get(rootName) : undefined;
-      if (root?.kind !== 'OBJECT') continue;
-      for (const field of root.fields) {
-        for (const arg of field.args) {
-          for (const { path, scalar } of this.positionsIn(arg.type, [arg.name], new Set())) {
-            positions.push({ operation, field, path, scalar });
+      const routes = operation === 'query' ? this.routesFrom(rootName) : new Map([[rootName ?? '', []]]);
+      for (const [typeName, route] of routes) {
+        const type = this.types.get(typeName);
+        if (type?.kind !== 'OBJECT') continue;
+        for (const field of type.fields) {
+          for (const arg of field.args) {
+            for (const { path, scalar } of this.positionsIn(arg.type, [arg.name], new Set())) {
+              positions.push({ operation, route, field, path, scalar });
+            }
           }
         }
       }
     }
     return positions;
+  }
+
+  /** The shortest route from the root to each object type (breadth first). */
+  private routesFrom(rootName: string | undefined): Map<string, IntrospectionField[]> {
+    const routes = new Map<string, IntrospectionField[]>([[rootName ?? '', []]]);
+    const queue = [rootName ?? ''];
+    for (let typeName = queue.shift(); typeName !== undefined; typeName = queue.shift()) {
+      const type = this.types.get(typeName);
+      if (type?.kind !== 'OBJECT') continue;
+      for (const field of type.fields) {
+        const target = namedType(field.type);
+        if (this.types.get(target)?.kind !== 'OBJECT' || routes.has(target)) continue;
+        routes.set(target, [...(routes.get(typeName) ?? []), field]);
+        queue.push(target);
+      }
+    }
+    return routes;
+  }
+
+  /** `field(required: literal, ...)`, as a step of a route. */
+  step(field: IntrospectionField): string {
+    const args = field.args.filter(isRequired).map((arg) => `${arg.name}: ${this.literal(arg.type, this.valueWith(arg.type, null, ''))}`);
+    return args.length > 0 ? `${field.name}(${args.join(', ')})` : field.name;
   }
 
   private positionsIn(type: IntrospectionInputTypeRef, path: Path, seen: Set<string>): { path: Path; scalar: string }[] {
@@ -119,10 +151,13 @@ export class SchemaInputs {
 
   /** `{ __typename }` where the field returns an object, nothing where it returns a scalar. */
   selection(field: IntrospectionField): string {
-    let type = field.type;
-    while (type.kind === 'NON_NULL' || type.kind === 'LIST') type = type.ofType;
-    return type.kind === 'SCALAR' || type.kind === 'ENUM' ? '' : '{ __typename }';
+    const kind = this.types.get(namedType(field.type))?.kind;
+    return kind === 'SCALAR' || kind === 'ENUM' ? '' : '{ __typename }';
   }
+}
+
+function namedType(type: IntrospectionField['type']): string {
+  return type.kind === 'NON_NULL' || type.kind === 'LIST' ? namedType(type.ofType) : type.name;
 }
 
 function isRequired(value: IntrospectionInputValue): boolean {
