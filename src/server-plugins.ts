@@ -1,9 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { GraphQLError } from 'graphql';
+import Negotiator from 'negotiator';
 import type { Logger } from './common/logger';
 import { currentRequestScope } from './common/request-scope';
 import type { Context } from './context';
@@ -24,6 +26,38 @@ export function noStorePlugin(): ApolloServerPlugin<Context> {
         async willSendResponse({ response }) {
           const existing = response.http.headers.get('cache-control');
           if (existing === undefined || replaceable.test(existing)) response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
+// Apollo's preference when a client accepts both (legacy clients first); see its
+// chooseContentTypeForSingleResultResponse, which it does not export.
+const responseMediaTypes = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'application/json; callbackSpec=1.0; charset=utf-8',
+];
+
+/**
+ * GraphQL over HTTP: a client that reads the legacy `application/json` cannot tell a GraphQL error
+ * body from a proxy's error page by status, so for it every well-formed request SHOULD get 200,
+ * errors in the body (parse, validation, variables, query limits, unacceptable text). Clients of
+ * `application/graphql-response+json` keep the 400s that type defines, and a request that is not
+ * a GraphQL request at all (no query, a query that is not a string: BAD_REQUEST) stays a 400.
+ */
+export function legacyJsonStatusPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ request, response }) {
+          if (response.http.status !== 400 || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((error) => error.extensions?.code === ApolloServerErrorCode.BAD_REQUEST)) return;
+          const accept = request.http?.headers.get('accept');
+          const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(responseMediaTypes) : responseMediaTypes[0];
+          if (mediaType?.startsWith('application/json')) response.http.status = 200;
         },
       };
     },

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ErrorCode } from './common/errors';
 import { createFormatError } from './common/format-error';
+import { acceptableTextPlugin, acceptableTextRule, checkText } from './common/input-text';
 import { knownOperationTypesRule } from './common/known-operation-types';
 import type { Logger } from './common/logger';
 import { createMetrics, type PoolStats } from './common/metrics';
@@ -23,7 +24,7 @@ import { isDatabaseUnavailable } from './database/database-errors';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
-import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
+import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -44,9 +45,9 @@ function poolStats(db: DataSource): PoolStats {
   return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-function sendErrors(res: Response, status: number, code: string, message: string): void {
+function sendErrors(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   (res.locals.scope as RequestScope | undefined)?.errorCodes.push(code);
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 // Requests that never reach GraphQL (bodies that do not parse, are too big, ...) still get a
@@ -85,15 +86,17 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === 'production',
     allowBatchedHttpRequests: config.MAX_BATCH_OPERATIONS > 0,
     parseOptions: { maxTokens: config.MAX_TOKENS },
-    validationRules: [knownOperationTypesRule, ...queryLimitRules(config)],
+    validationRules: [knownOperationTypesRule, acceptableTextRule, ...queryLimitRules(config)],
     formatError: createFormatError({ exposeInternals: config.NODE_ENV === 'development', maxTokens: config.MAX_TOKENS }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      acceptableTextPlugin(),
       queryCostPlugin(config.MAX_QUERY_COST),
       requestObserverPlugin(logger),
       landingPagePlugin(config.INTROSPECTION),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
+      legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
     ],
   });
@@ -119,6 +122,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   // The same document as Person.resume, for tools that speak JSON Resume rather than GraphQL.
   app.get('/people/:handle/resume.json', async (req, res, next) => {
     try {
+      checkText({ handle: req.params.handle });
       const context = createContext(db, randomUUID(), await verifyToken(req.headers.authorization));
       const person = await context.loaders.personByHandle.load(req.params.handle);
       if (!person) return sendErrors(res, 404, 'NOT_FOUND', `No profile has the handle ${JSON.stringify(req.params.handle)}`);
@@ -128,6 +132,10 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === ErrorCode.Unauthenticated) {
         return sendErrors(res, 401, ErrorCode.Unauthenticated, error.message);
+      }
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BadUserInput) {
+        const { field, problems } = error.extensions;
+        return sendErrors(res, 400, ErrorCode.BadUserInput, error.message, { field, problems });
       }
       if (isDatabaseUnavailable(error)) return sendErrors(res, 503, ErrorCode.ServiceUnavailable, 'The database is unavailable right now');
       next(error);

@@ -138,13 +138,16 @@ describe('people', () => {
     expect(error?.message).toMatch(new RegExp(`^${argument}: `));
   });
 
-  test('a handle PostgreSQL cannot hold finds no one and spoils nothing else in the request', async () => {
-    const { data, errors } = await app.query<{ a: { handle: string } | null; b: null }>(
-      'query ($bad: String!) { a: person(handle: "person-1") { handle } b: person(handle: $bad) { handle } }',
-      { bad: 'person-1\u0000' },
-    );
-    expect(errors).toBeUndefined();
-    expect(data).toEqual({ a: { handle: 'person-1' }, b: null });
+  test('a handle PostgreSQL cannot hold is refused before anything runs, naming the argument', async () => {
+    const statements = await app.countStatements(async () => {
+      const { data, errors } = await app.query<{ a: { handle: string } | null; b: null }>(
+        'query ($bad: String!) { a: person(handle: "person-1") { handle } b: person(handle: $bad) { handle } }',
+        { bad: 'person-1\u0000' },
+      );
+      expect(data).toBeUndefined();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['handle'] });
+    });
+    expect(statements).toBe(0);
   });
 
   test('list fields refuse a bad first too', async () => {

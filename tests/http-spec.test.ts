@@ -12,10 +12,19 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-test('passes every MUST of the graphql-http server audit', async () => {
+test('passes the whole graphql-http server audit: no MUST failure and no SHOULD warning', async () => {
   const results = await auditServer({ url: app.url, fetchFn: fetch });
-  const mustFailures = results.filter((result) => result.name.startsWith('MUST') && result.status !== 'ok');
-  expect(mustFailures.map((failure) => `${failure.name}: ${'reason' in failure ? failure.reason : ''}`)).toEqual([]);
+  const summary = (status: string) =>
+    results.filter((result) => result.status === status).map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
+  expect(summary('error')).toEqual([]);
+  expect(summary('warn')).toEqual([]);
+  // The MAYs left out are the ones Apollo's CSRF prevention refuses on purpose: a GET without a
+  // preflight header (a page on another site could send it) is a 400, whatever it asks.
+  expect(results.filter((result) => result.status === 'notice').map((result) => result.name)).toEqual([
+    'MAY accept application/x-www-form-urlencoded formatted GET requests',
+    'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/graphql-response+json',
+    'MAY allow URL-encoded JSON string {variables} parameter in GETs when accepting application/json',
+  ]);
   expect(results.length).toBeGreaterThan(30);
 });
 
@@ -44,6 +53,31 @@ test('answers application/graphql-response+json with its status codes when the c
   );
   expect(variables.status).toBe(400);
   expect(JSON.parse(variables.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  const text = await post(JSON.stringify({ query: '{ people(filter: { search: "x\\u0000y" }) { totalCount } }' }), accept);
+  expect(text.status).toBe(400);
+  expect(JSON.parse(text.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: ['filter', 'search'] } }] });
+});
+
+test('a legacy application/json client gets 200 for every well-formed request, errors in the body', async () => {
+  const requests = [
+    ['a parse error', { query: '{ people {' }, 'GRAPHQL_PARSE_FAILED'],
+    ['a validation error', { query: '{ nobody }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    ['variables that do not coerce', { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 42 } }, 'BAD_USER_INPUT'],
+    ['text PostgreSQL cannot store', { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 'a\u0000b' } }, 'BAD_USER_INPUT'],
+    ['a query limit', { query: '{ people(first: 100) { nodes { skills(first: 100) { people(first: 100) { nodes { name } } } } } }' }, 'COST_LIMIT_EXCEEDED'],
+  ] as const;
+  for (const accept of [undefined, 'application/json', '*/*', 'application/json, application/graphql-response+json']) {
+    for (const [name, body, code] of requests) {
+      const response = await post(JSON.stringify(body), accept ? { accept } : {});
+      expect({ name, accept, status: response.status, type: response.type }).toEqual({
+        name,
+        accept,
+        status: 200,
+        type: expect.stringMatching(/^application\/json/),
+      });
+      expect(JSON.parse(response.body)).toMatchObject({ errors: [{ extensions: { code } }] });
+    }
+  }
 });
 
 test.each([

@@ -5,7 +5,7 @@ import { loadProfile } from '../src/seed/load-profile';
 import { profilePageQuery } from './support/queries';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const page = readFileSync(resolve(__dirname, '../../shared/seed/profile-petercai.txt'), 'utf8');
+const page = readFileSync(resolve(__dirname, 'fixtures/profile-petercai.txt'), 'utf8');
 const pageLines = page.split('\n');
 
 function linesBetween(startHeading: string, endHeading: string): string[] {

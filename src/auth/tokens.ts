@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ErrorCode } from '../common/errors';
+import { checkText } from '../common/input-text';
 import type { Config } from '../config';
 import type { Viewer } from './viewer';
 
@@ -51,12 +52,16 @@ export function createTokenVerifier(config: AuthConfig): (authorization: string 
     if (authorization === undefined || authorization === '') return null;
     const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization)?.[1];
     if (!token) throw invalidToken();
+    let viewer: Viewer;
     try {
       const payload = await verify(token);
       if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('no subject');
-      return { subject: payload.sub, admin: hasAdminScope(payload) };
+      viewer = { subject: payload.sub, admin: hasAdminScope(payload) };
     } catch {
       throw invalidToken();
     }
+    // The subject is looked up in the database: it must be text PostgreSQL can take.
+    checkText({ 'Authorization.sub': viewer.subject });
+    return viewer;
   };
 }

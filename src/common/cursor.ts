@@ -1,3 +1,4 @@
+import { isAcceptableText } from './acceptable-text';
 import { badUserInput } from './errors';
 import { maxDatabaseId } from './node';
 
@@ -32,7 +33,7 @@ export function decodeCursor<K extends CursorKey>(
 }
 
 // Values go into SQL parameters, so they must be values PostgreSQL accepts, not merely ones
-// JavaScript can parse: canonical ISO timestamps, int4 ids, text without NUL.
+// JavaScript can parse: canonical ISO timestamps, int4 ids, acceptable text.
 
 /** Sort key (timestamp, id), as used by people lists: newest first. */
 export type TimestampIdKey = readonly [string, number];
@@ -51,7 +52,7 @@ export type TextIdKey = readonly [string, number];
 
 export function parseTextIdKey(values: readonly unknown[]): TextIdKey | null {
   const [text, id] = values;
-  if (values.length !== 2 || typeof text !== 'string' || !isSqlText(text) || !isDatabaseId(id)) return null;
+  if (values.length !== 2 || typeof text !== 'string' || !isAcceptableText(text) || !isDatabaseId(id)) return null;
   return [text, id];
 }
 
@@ -76,9 +77,4 @@ export function parseIntKey(length: number): (values: readonly unknown[]) => rea
 
 function isDatabaseId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= maxDatabaseId;
-}
-
-/** PostgreSQL text cannot hold NUL; a string with one can match nothing and must not reach SQL. */
-export function isSqlText(value: string): boolean {
-  return !value.includes('\u0000');
 }

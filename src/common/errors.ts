@@ -29,12 +29,15 @@ export interface InputProblem {
   message: string;
 }
 
-/** Bad input, possibly in several fields at once; nothing has been written. */
-export function invalidInput(problems: InputProblem[]): GraphQLError {
+/**
+ * Bad input, possibly in several fields at once; nothing has been written. `http` is for errors
+ * raised before execution, which Apollo would otherwise answer with a 500.
+ */
+export function invalidInput(problems: InputProblem[], http?: { status: number }): GraphQLError {
   const [first] = problems;
   const where = first ? `${first.path.join('.')}: ${first.message}` : 'invalid input';
   return new GraphQLError(problems.length > 1 ? `${where} (and ${problems.length - 1} more)` : where, {
-    extensions: { code: ErrorCode.BadUserInput, field: first?.path, problems },
+    extensions: { code: ErrorCode.BadUserInput, field: first?.path, problems, ...(http && { http }) },
   });
 }
 

@@ -1,6 +1,7 @@
 import resumeSchema from '@jsonresume/schema/schema.json';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { textProblem } from '../common/acceptable-text';
 import { isPartialDate } from '../common/partial-date';
 import type { SeedProfile } from '../seed/seed-profile';
 import type { JsonResume, ResumeEducation, ResumeLocation, ResumeSkill, ResumeWork } from './json-resume.types';
@@ -54,7 +55,7 @@ export function validateResume(document: unknown): ResumeValidation {
   const valid = matchesSchema(document);
   const problems = valid ? [] : (matchesSchema.errors ?? []).map(schemaProblem);
   const reported = new Set(problems.map((problem) => problem.path));
-  problems.push(...modelProblems(document).filter((problem) => !reported.has(problem.path)));
+  problems.push(...[...modelProblems(document), ...textProblems(document)].filter((problem) => !reported.has(problem.path)));
   return valid && problems.length === 0 ? { ok: true, resume: document } : { ok: false, problems };
 }
 
@@ -87,6 +88,21 @@ function modelProblems(document: Record<string, unknown>): ResumeProblem[] {
     });
   }
   return problems;
+}
+
+/** Every key and string in the document, against the service's one text policy. */
+function textProblems(value: unknown, path = ''): ResumeProblem[] {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? [{ path, message: problem }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => textProblems(item, `${path}/${index}`));
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const here = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const problem = textProblem(key);
+    return [...(problem ? [{ path: here, message: `(the key) ${problem}` }] : []), ...textProblems(item, here)];
+  });
 }
 
 /** The profile a JSON Resume document describes, for the person with this handle. */

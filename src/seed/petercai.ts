@@ -1,7 +1,7 @@
 import type { SeedProfile } from './seed-profile';
 
 /**
- * The profile page in shared/seed/profile-petercai.txt, field by field. Every string is copied
+ * The profile page in tests/fixtures/profile-petercai.txt, field by field. Every string is copied
  * verbatim from the page (including its typographic apostrophes and the second role's cut-off
  * description); what the page leaves out (titles, dates, location, availability, work
  * authorization, job categories) stays empty rather than guessed.

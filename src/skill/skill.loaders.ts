@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createLoader, groupsByKey, limitedListLoader, loaderById, rowsByKey, skillsOfPeopleQuery } from '../common/batch';
 import { toConnection, type PageWindow } from '../common/connection';
-import { isSqlText, type TimestampIdKey } from '../common/cursor';
+import type { TimestampIdKey } from '../common/cursor';
 import { queryJsonRows } from '../database/read-queries';
 import { peopleWithSkill } from '../person/people-match';
 import { withMatch, type PeopleConnection } from '../person/person.connection';
@@ -20,7 +20,7 @@ export function createSkillLoaders(db: DataSource) {
     skillById: loaderById('skillById', (ids) => db.query<Skill[]>('SELECT * FROM skill WHERE id = ANY($1::int[])', [ids])),
 
     skillBySlug: createLoader<string, Skill | null>('skillBySlug', async (slugs) => {
-      const rows = await db.query<Skill[]>('SELECT * FROM skill WHERE slug = ANY($1::text[])', [slugs.filter(isSqlText)]);
+      const rows = await db.query<Skill[]>('SELECT * FROM skill WHERE slug = ANY($1::text[])', [slugs]);
       return rowsByKey(slugs, rows, (row) => row.slug);
     }),
 
