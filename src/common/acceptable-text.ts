@@ -14,6 +14,7 @@
 export const maxTextLength = 10_000;
 
 // With the u flag, [\uD800-\uDFFF] matches only surrogates that are not part of a pair.
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const unacceptable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDFFF]/u;
 
 /** Why `value` is not acceptable text, as the end of a sentence naming the field; null when it is. */

@@ -39,7 +39,7 @@ export class SchemaInputs {
   textPositions(): TextPosition[] {
     const positions: TextPosition[] = [];
     const roots = [
-      ['query', this.schema.queryType?.name],
+      ['query', this.schema.queryType.name],
       ['mutation', this.schema.mutationType?.name],
     ] as const;
     for (const [operation, rootName] of roots) {
@@ -136,6 +136,7 @@ export class SchemaInputs {
     if (value === null || value === undefined) return 'null';
     if (type.kind === 'NON_NULL') return this.literal(type.ofType, value);
     if (type.kind === 'LIST') return `[${(value as unknown[]).map((item) => this.literal(type.ofType, item)).join(', ')}]`;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- an enum value is a string
     if (type.kind === 'ENUM') return String(value);
     if (type.kind === 'SCALAR') return jsonLiteral(value);
     const input = this.types.get(type.name);
