@@ -24,6 +24,7 @@ import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
 import { landingPagePlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
+import type { RequestTracing } from './tracing';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -69,7 +70,12 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   }
 };
 
-export async function createAppServer(db: DataSource, config: Config, logger: Logger): Promise<AppServer> {
+export async function createAppServer(
+  db: DataSource,
+  config: Config,
+  logger: Logger,
+  tracing?: RequestTracing,
+): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
@@ -95,6 +101,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -139,6 +146,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     (req, res, next) => {
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
+      scope.traceId = tracing?.traceId();
       res.locals.scope = scope;
       res.setHeader('x-request-id', scope.requestId);
       const started = process.hrtime.bigint();
@@ -149,6 +157,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
         logger.info(
           {
             requestId: scope.requestId,
+            traceId: scope.traceId,
             operation: scope.operationName,
             status: res.statusCode,
             durationMs: Math.round(seconds * 1e4) / 10,
