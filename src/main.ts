@@ -1,3 +1,5 @@
+// First: tracing, when configured, must be running before express, pg and graphql are required.
+import { tracing } from './tracing/start';
 import 'reflect-metadata';
 import { dataSource } from '../ormconfig';
 import { createLogger } from './common/logger';
@@ -15,6 +17,10 @@ function main(): void {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
+  if (tracing) {
+    tracing.reportProblemsTo(logger);
+    log(tracing.summary);
+  }
   if (!config.JWT_SECRET && !config.JWT_JWKS_URL && config.NODE_ENV !== 'production') {
     // Anyone can sign with the development secret: fine on a laptop, fatal on the internet.
     logger.warn(
@@ -44,7 +50,7 @@ function main(): void {
       log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
     }
     if (cancelled()) return;
-    server = await createAppServer(dataSource, config, logger);
+    server = await createAppServer(dataSource, config, logger, tracing?.requests);
     const url = await server.listen(config.PORT);
     log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
   })();
@@ -64,8 +70,11 @@ function main(): void {
         process.exit(1);
       }, config.SHUTDOWN_GRACE_MS + 15_000).unref();
       await server?.stop();
+      // Every request has ended, and its spans with it: they are exported while the database closes.
+      const lastTraces = tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'Could not export the last traces'));
       if (dataSource.isInitialized) await dataSource.destroy();
       await database?.stopEmbedded();
+      await lastTraces;
       log('Stopped');
       process.exitCode = exitCode;
     })().catch((error: unknown) => {

@@ -88,7 +88,7 @@ export function requestObserverPlugin(logger: Logger): ApolloServerPlugin<Contex
           for (const error of errors) {
             const cause = error.originalError;
             if (cause && !(cause instanceof GraphQLError)) {
-              logger.error({ requestId: scope?.requestId, err: cause, path: error.path }, 'resolver failed');
+              logger.error({ requestId: scope?.requestId, traceId: scope?.traceId, err: cause, path: error.path }, 'resolver failed');
             }
           }
         },

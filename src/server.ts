@@ -25,6 +25,7 @@ import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
+import type { RequestTracing } from './tracing';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -70,7 +71,12 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   }
 };
 
-export async function createAppServer(db: DataSource, config: Config, logger: Logger): Promise<AppServer> {
+export async function createAppServer(
+  db: DataSource,
+  config: Config,
+  logger: Logger,
+  tracing?: RequestTracing,
+): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
@@ -98,6 +104,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       noStorePlugin(),
       legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -147,6 +154,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     (req, res, next) => {
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
+      scope.traceId = tracing?.traceId();
       res.locals.scope = scope;
       res.setHeader('x-request-id', scope.requestId);
       const started = process.hrtime.bigint();
@@ -157,6 +165,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
         logger.info(
           {
             requestId: scope.requestId,
+            traceId: scope.traceId,
             operation: scope.operationName,
             status: res.statusCode,
             durationMs: Math.round(seconds * 1e4) / 10,
