@@ -34,6 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   killLeftoverServices();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   await receiver?.close();
   await rm(probeDir, { recursive: true, force: true });
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
@@ -84,7 +85,7 @@ async function profilePageOver(method: 'POST' | 'GET', url: string, traceparent:
           headers: { 'content-type': 'application/json', traceparent },
           body: JSON.stringify({ query: profilePage, operationName: 'ProfilePage', variables: { handle } }),
         })
-      : await fetch(`${url}?${new URLSearchParams({ query: profilePage, operationName: 'ProfilePage', variables })}`, {
+      : await fetch(`${url}?${new URLSearchParams({ query: profilePage, operationName: 'ProfilePage', variables }).toString()}`, {
           // Apollo's CSRF prevention lets a GET through with this header.
           headers: { traceparent, 'apollo-require-preflight': 'true' },
         });

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from '../common/logger';
 import type { Context } from '../context';
+import type * as Sdk from './sdk';
 
 // Distributed traces (OpenTelemetry), off unless an OTLP endpoint is configured. This file loads
 // no OpenTelemetry code: the SDK, its instrumentations and everything that calls the OpenTelemetry
@@ -91,6 +92,7 @@ export function startTracing(env: NodeJS.ProcessEnv): Tracing | undefined {
   }
   if (!settings) return undefined;
   // A require, not an import: an import would load the SDK whether tracing is on or not.
-  const { startSdk } = require('./sdk') as typeof import('./sdk');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy, as said above
+  const { startSdk } = require('./sdk') as typeof Sdk;
   return startSdk(settings);
 }
