@@ -10,12 +10,16 @@ import { summarize } from './benchmark/summary';
 import { evaluateTargets } from './benchmark/targets';
 import { peopleListCursors, variableSetsFromDatabase, wantedSets, type Variables } from './benchmark/variable-sets';
 import { operations, requestBody, type OperationName } from './operations';
+import { addWhatPostGraphileNeeds, type Addition } from './peers/postgraphile/bench-database-additions';
+import { preparePostGraphile, type ServiceSample } from './peers/postgraphile/prepare-postgraphile';
 
 // npm run bench -- --help
-// Measures the production build against a large data set and against the floor (bench/floor),
-// one server at a time, in interleaved rounds; writes bench/results/latest.{json,md}.
+// Measures the production build against a large data set and against its peers, the floor
+// (bench/floor) and PostGraphile 5 (bench/peers/postgraphile), one server at a time, in
+// interleaved rounds; writes bench/results/latest.{json,md}.
 
-const floorOperations: readonly OperationName[] = ['ProfilePage', 'PeopleList'];
+/** The operations the peers answer; the service's other operations are measured alone. */
+const peerOperations: readonly OperationName[] = ['ProfilePage', 'PeopleList'];
 const log = (line: string) => console.log(line);
 
 /** The messages of a GraphQL error answer, short enough for a line of the report. */
@@ -34,10 +38,12 @@ async function post(url: string, body: string): Promise<string> {
 }
 
 interface Preparation {
+  sets: Partial<Record<OperationName, Variables[]>>;
+  /** The service's and the floor's request bodies; PostGraphile's say the same in its own terms. */
   bodies: Partial<Record<OperationName, string[]>>;
   status: Partial<Record<OperationName, OperationStatus>>;
-  /** Bodies and the service's answers to them, which the floor must repeat byte for byte. */
-  references: { body: string; answer: string }[];
+  /** The service's answers to sample requests of the peers' operations, to hold the peers to. */
+  references: (ServiceSample & { body: string })[];
 }
 
 /** Whether an answer found something: a search that finds no one measures only the empty path. */
@@ -59,7 +65,7 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
   log('Drawing variable sets from the database');
   const fromDatabase = await variableSetsFromDatabase(settings.databaseUrl);
   const service = await startServer('profilegraph', settings);
-  const preparation: Preparation = { bodies: {}, status: {}, references: [] };
+  const preparation: Preparation = { sets: {}, bodies: {}, status: {}, references: [] };
   try {
     for (const name of options.operations) {
       const sets: Variables[] = name === 'PeopleList' ? await peopleListCursors(service.url, people) : fromDatabase[name];
@@ -67,12 +73,17 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
       const status: OperationStatus = { variableSets: bodies.length };
       preparation.status[name] = status;
       const step = Math.max(1, Math.floor(bodies.length / samplesPerOperation));
-      const samples = bodies.filter((_, i) => i % step === 0);
-      const answers = await Promise.all(samples.map(async (body) => ({ body, answer: await post(service.url, body) })));
+      const samples = bodies.flatMap((body, index) => (index % step === 0 ? [{ body, index }] : []));
+      const answers = await Promise.all(
+        samples.map(async ({ body, index }) => ({ operation: name, index, body, answer: await post(service.url, body) })),
+      );
       const refused = answers.find(({ answer }) => answer.startsWith('{"errors"'));
       if (answers.length === 0) status.skipped = 'no variable sets could be drawn from this database';
       else if (refused) status.skipped = `the service refuses it (${errorMessages(refused.answer)})`;
-      else preparation.bodies[name] = bodies;
+      else {
+        preparation.sets[name] = sets;
+        preparation.bodies[name] = bodies;
+      }
       if (status.skipped) {
         log(`  ${name}: not measured — ${status.skipped}`);
         continue;
@@ -80,7 +91,7 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
       status.samplesFindingSomething = `${answers.filter(({ answer }) => foundSomething[name](answer)).length} of ${answers.length}`;
       const few = bodies.length < wantedSets ? ` (fewer than ${wantedSets}: a small database)` : '';
       log(`  ${name}: ${bodies.length} variable sets${few}; ${status.samplesFindingSomething} samples find something`);
-      if (floorOperations.includes(name)) preparation.references.push(...answers);
+      if (peerOperations.includes(name)) preparation.references.push(...answers);
     }
   } finally {
     await service.stop();
@@ -133,11 +144,24 @@ async function main(): Promise<number> {
     const people = await ensurePeople(database.url, options.people, log);
     log(`${people} people in ${database.description}`);
     const settings: ServerSettings = { databaseUrl: database.url, poolSize: options.poolSize };
+    const runs = (server: ServerKind) => options.servers.includes(server);
+    // Before any server starts, so that all of them run against the same database.
+    const additions: Addition[] = runs('postgraphile') ? await addWhatPostGraphileNeeds(database.url) : [];
+    for (const addition of additions) {
+      log(`For PostGraphile, the benchmark's database ${addition.created ? 'gets' : 'has'} ${addition.name}: ${addition.description}`);
+    }
     const preparation = await prepare(options, settings, people);
-    await checkFloor(settings, preparation.references);
+    if (runs('floor')) await checkFloor(settings, preparation.references);
+    const postGraphileBodies = runs('postgraphile')
+      ? await preparePostGraphile(settings, people, preparation.sets, preparation.references, log)
+      : {};
+    const bodiesFor = (server: ServerKind, operation: OperationName) =>
+      (server === 'postgraphile' ? postGraphileBodies[operation] : preparation.bodies[operation]) ?? [];
 
     const measured = options.operations.filter((name) => preparation.bodies[name]);
-    const serversOf = (name: OperationName): ServerKind[] => (floorOperations.includes(name) ? ['profilegraph', 'floor'] : ['profilegraph']);
+    // In this order within each round: the service, then each peer, each right after the other.
+    const serversOf = (name: OperationName): ServerKind[] =>
+      options.servers.filter((server) => server === 'profilegraph' || peerOperations.includes(name));
     const roundCount = options.connections.length * measured.reduce((total, name) => total + serversOf(name).length, 0) * options.rounds;
     const minutes = (roundCount * (options.warmup + options.duration + 3)) / 60;
     log(`Measuring: ${roundCount} rounds, about ${minutes.toFixed(1)} minutes`);
@@ -153,7 +177,7 @@ async function main(): Promise<number> {
                 operation,
                 connections,
                 round,
-                bodies: preparation.bodies[operation] ?? [],
+                bodies: bodiesFor(server, operation),
                 warmupSeconds: options.warmup,
                 seconds: options.duration,
               },
@@ -178,6 +202,7 @@ async function main(): Promise<number> {
       machine: machine(loadAverageAtStart),
       data: { people, database: database.description },
       settings: settingsForReport,
+      databaseAdditions: additions,
       operations: preparation.status,
       summaries,
       targets,

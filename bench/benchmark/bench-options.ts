@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isOperationName, operationNames, type OperationName } from '../operations';
 import { projectRoot } from './project';
+import { serverKinds, type ServerKind } from './server-process';
 
 export interface BenchOptions {
   people: number;
@@ -12,10 +13,12 @@ export interface BenchOptions {
   rounds: number;
   operations: OperationName[];
   connections: number[];
+  /** The servers measured; the service is started for the preparation whatever this says. */
+  servers: ServerKind[];
   /** Unset: the benchmark's own embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Database connections of each server, the same for the service and the floor. */
+  /** Database connections of each server, the same for all of them. */
   poolSize: number;
 }
 
@@ -26,6 +29,8 @@ export const usage = `npm run bench -- [options]
   --rounds N           rounds per server and configuration, interleaved        [3]
   --only OPS           operations to run, comma-separated: ${operationNames.join(', ')}
   --connections LIST   concurrent connections, comma-separated                 [16,64]
+  --servers LIST       servers to measure, comma-separated, of ${serverKinds.join(', ')}
+                       (floor and postgraphile answer ProfilePage and PeopleList only)  [all]
   --database-url URL   use this PostgreSQL instead of the embedded one
   --data-dir DIR       the embedded PostgreSQL's data folder                   [.data/bench]
   --pool-size N        database connections per server                         [10]`;
@@ -48,6 +53,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       rounds: { type: 'string', default: '3' },
       only: { type: 'string', default: operationNames.join(',') },
       connections: { type: 'string', default: '16,64' },
+      servers: { type: 'string', default: serverKinds.join(',') },
       'database-url': { type: 'string' },
       'data-dir': { type: 'string', default: '.data/bench' },
       'pool-size': { type: 'string', default: '10' },
@@ -56,6 +62,9 @@ export function parseBenchOptions(args: string[]): BenchOptions {
   const operations = values.only.split(',').map((name) => name.trim());
   const unknown = operations.filter((name) => !isOperationName(name));
   if (unknown.length) throw new Error(`--only: unknown operation ${unknown.join(', ')}; known: ${operationNames.join(', ')}`);
+  const servers = values.servers.split(',').map((name) => name.trim());
+  const unknownServers = servers.filter((name) => !(serverKinds as readonly string[]).includes(name));
+  if (unknownServers.length) throw new Error(`--servers: unknown server ${unknownServers.join(', ')}; known: ${serverKinds.join(', ')}`);
   return {
     people: positive('people', values.people),
     duration: positive('duration', values.duration, { integer: false }),
@@ -63,6 +72,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     rounds: positive('rounds', values.rounds),
     operations: operationNames.filter((name) => operations.includes(name)),
     connections: values.connections.split(',').map((text) => positive('connections', text.trim())),
+    servers: serverKinds.filter((name) => servers.includes(name)),
     databaseUrl: values['database-url'],
     dataDir: resolve(projectRoot, values['data-dir']),
     poolSize: positive('pool-size', values['pool-size']),

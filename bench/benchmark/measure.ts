@@ -27,7 +27,7 @@ export interface RoundResult {
   cpuMsPerRequest: number;
   /** The server process's peak resident memory over its life (start, warm-up, load). */
   peakRssMiB: number;
-  /** Only the service counts its SQL statements; the floor sends one by construction. */
+  /** The service counts its SQL statements, the benchmark's PostGraphile server too; the floor sends one by construction. */
   statements: StatementsPerRequest | null;
   errors: number;
   firstError: string | null;
@@ -41,13 +41,13 @@ export async function measureRound(plan: RoundPlan, settings: ServerSettings): P
   const server = await startServer(plan.server, settings);
   try {
     // Successive rounds start at different bodies (a prime step, so that it does not fall back on
-    // the same few whatever the number of bodies); the two servers of a round at the same one.
+    // the same few whatever the number of bodies); the servers of a round at the same one.
     const load = { url: server.url, connections: plan.connections, bodies: plan.bodies, startAt: plan.round * 7919 };
     if (plan.warmupSeconds > 0) await runLoad({ ...load, seconds: plan.warmupSeconds });
 
     // Scraping /metrics costs the server CPU: scrape outside the CPU samples.
     const metricsUrl = new URL('/metrics', server.url).toString();
-    const histogramBefore = plan.server === 'profilegraph' ? await readStatementHistogram(metricsUrl) : null;
+    const histogramBefore = plan.server === 'floor' ? null : await readStatementHistogram(metricsUrl);
     const processBefore = await sampleProcess(server.pid);
     const result = await runLoad({ ...load, seconds: plan.seconds });
     const processAfter = await sampleProcess(server.pid);

@@ -2,9 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { OperationName } from '../operations';
+import type { Addition } from '../peers/postgraphile/bench-database-additions';
 import type { BenchOptions } from './bench-options';
 import type { RoundResult } from './measure';
 import { projectRoot } from './project';
+import { peerKinds, serverKinds } from './server-process';
 import type { ComparedFigure, Summary } from './summary';
 import type { TargetResult } from './targets';
 
@@ -22,6 +24,8 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number; loadAverageAtEnd: number };
   data: { people: number; database: string };
   settings: Omit<BenchOptions, 'databaseUrl' | 'dataDir'>;
+  /** What the benchmark added to its database for PostGraphile (nothing when it did not run). */
+  databaseAdditions: Addition[];
   operations: Partial<Record<OperationName, OperationStatus>>;
   summaries: Summary[];
   targets: TargetResult[];
@@ -46,11 +50,6 @@ export function machine(loadAverageAtStart: number): BenchReport['machine'] {
 
 const decimals: Record<ComparedFigure, number> = { requestsPerSecond: 0, p50Ms: 1, p99Ms: 1, cpuMsPerRequest: 2, peakRssMiB: 0 };
 
-function cell(summary: Summary, name: ComparedFigure): string {
-  const value = summary[name].toFixed(decimals[name]);
-  const ratio = summary.ratioToFloor?.[name];
-  return ratio === undefined ? value : `${value} (${ratio.toFixed(2)}×)`;
-}
 
 function statementsCell(summary: Summary): string {
   const statements = summary.statements;
@@ -59,26 +58,79 @@ function statementsCell(summary: Summary): string {
   return `${statements.mean.toFixed(2)}${range}`;
 }
 
+const table = (header: string[], rows: string[][]): string =>
+  [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+
+/**
+ * One row per server of each operation and connection count, then the service's ratios to each
+ * peer (the median of the round-by-round ratios) in rows of their own.
+ */
 export function markdownTable(summaries: readonly Summary[]): string {
   const header = ['Operation', 'Conns', 'Server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'Peak RSS MiB', 'Errors'];
-  const rows = summaries.map((summary) => [
+  const row = (summary: Summary, server: string, value: (name: ComparedFigure) => string, statements: string, errors: string) => [
     summary.operation,
     String(summary.connections),
-    summary.server,
-    cell(summary, 'requestsPerSecond'),
-    cell(summary, 'p50Ms'),
-    cell(summary, 'p99Ms'),
-    statementsCell(summary),
-    cell(summary, 'cpuMsPerRequest'),
-    cell(summary, 'peakRssMiB'),
-    String(summary.errors),
-  ]);
-  return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+    server,
+    value('requestsPerSecond'),
+    value('p50Ms'),
+    value('p99Ms'),
+    statements,
+    value('cpuMsPerRequest'),
+    value('peakRssMiB'),
+    errors,
+  ];
+  const rows: string[][] = [];
+  const groups = [...new Set(summaries.map((summary) => `${summary.operation}/${summary.connections}`))];
+  for (const group of groups) {
+    const members = summaries.filter((summary) => `${summary.operation}/${summary.connections}` === group);
+    for (const summary of members) {
+      const value = (name: ComparedFigure) => summary[name].toFixed(decimals[name]);
+      rows.push(row(summary, summary.server, value, statementsCell(summary), String(summary.errors)));
+    }
+    for (const summary of members) {
+      for (const peer of peerKinds) {
+        const ratios = summary.ratioTo[peer];
+        if (ratios) rows.push(row(summary, `${summary.server} ÷ ${peer}`, (name) => `${ratios[name].toFixed(2)}×`, '', ''));
+      }
+    }
+  }
+  return table(header, rows);
+}
+
+/** Every round's requests per second, and the service's over each peer's in the same round. */
+export function roundsTable(rounds: readonly RoundResult[]): string {
+  const servers = serverKinds.filter((server) => rounds.some((round) => round.server === server));
+  const peers = peerKinds.filter((peer) => servers.includes(peer) && servers.includes('profilegraph'));
+  const header = ['Operation', 'Conns', 'Round', ...servers.map((server) => `${server} req/s`), ...peers.map((peer) => `profilegraph ÷ ${peer}`)];
+  const keys = [...new Map(rounds.map((round) => [`${round.operation}/${round.connections}/${round.round}`, round])).values()];
+  const rows = keys.map(({ operation, connections, round }) => {
+    const of = (server: string) =>
+      rounds.find((r) => r.operation === operation && r.connections === connections && r.round === round && r.server === server);
+    const service = of('profilegraph');
+    return [
+      operation,
+      String(connections),
+      String(round),
+      ...servers.map((server) => of(server)?.requestsPerSecond.toFixed(0) ?? ''),
+      ...peers.map((peer) => {
+        const other = of(peer);
+        return service && other ? `${(service.requestsPerSecond / other.requestsPerSecond).toFixed(2)}×` : '';
+      }),
+    ];
+  });
+  return table(header, rows);
 }
 
 export function targetLines(targets: readonly TargetResult[]): string {
   const mark = (met: boolean | null) => (met === null ? '– not measured' : met ? '✔ met' : '✘ NOT met');
   return targets.map((target) => `- ${mark(target.met)}: ${target.target} — ${target.detail}`).join('\n');
+}
+
+function additionsText(additions: readonly Addition[]): string {
+  if (additions.length === 0) return '';
+  const lines = additions.map((addition) => `- ${addition.name}: ${addition.description} (${addition.created ? 'created by this run' : 'already there'})`);
+  return `\nPostGraphile builds its API from the database. For it, the benchmark adds to its own database (never
+to the service's migrations), before any server starts, so that every server runs against the same one:\n\n${lines.join('\n')}\n`;
 }
 
 function markdown(report: BenchReport): string {
@@ -93,17 +145,24 @@ function markdown(report: BenchReport): string {
 ${data.people} people in ${data.database}; ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node};
 load average ${m.loadAverageAtStart} at the start, ${m.loadAverageAtEnd} at the end (above ${m.cpus}: other work competed).
 ${settings.rounds} round(s) of ${settings.duration} s per server and configuration (after ${settings.warmup} s of warm-up each),
-interleaved with the floor; ${settings.poolSize} database connections per server. Variable sets: ${sets}.
-
-Medians of the rounds (peak RSS: the highest); in parentheses, the service's figure over the floor's,
-the median of the round-by-round ratios. SQL/req: the mean, and the range when requests differed.
+servers interleaved round by round in this order: ${settings.servers.join(', ')}; ${settings.poolSize} database connections per server.
+Variable sets: ${sets}.
+${additionsText(report.databaseAdditions)}
+Medians of the rounds (peak RSS: the highest). The rows \`profilegraph ÷ peer\` give the service's figure
+over the peer's, the median of the round-by-round ratios (each service round ran right next to the
+peer's): for req/s higher is better, for the rest lower. SQL/req: the mean, and the range when
+requests differed.
 
 ${markdownTable(report.summaries)}
 
 ## Targets
 
 ${targetLines(report.targets)}
-${skipped.length ? `\n${skipped.join('\n')}\n` : ''}`;
+${skipped.length ? `\n${skipped.join('\n')}\n` : ''}
+## Rounds
+
+${roundsTable(report.rounds)}
+`;
 }
 
 /** Writes bench/results/latest.json and latest.md; returns the markdown's path. */

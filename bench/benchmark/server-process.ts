@@ -4,12 +4,23 @@ import { join } from 'node:path';
 import { freePort } from '../free-port';
 import { projectRoot } from './project';
 
-export const serverKinds = ['profilegraph', 'floor'] as const;
+export const serverKinds = ['profilegraph', 'floor', 'postgraphile'] as const;
 export type ServerKind = (typeof serverKinds)[number];
+/** The servers the service is compared with. */
+export type PeerKind = Exclude<ServerKind, 'profilegraph'>;
+export const peerKinds: readonly PeerKind[] = ['floor', 'postgraphile'];
 
 const entryPoints: Record<ServerKind, string> = {
   profilegraph: join(projectRoot, 'dist/src/main.js'),
   floor: join(projectRoot, 'dist/bench/floor/main.js'),
+  postgraphile: join(projectRoot, 'dist/bench/peers/postgraphile/main.js'),
+};
+
+/** Node options before the entry point: PostGraphile 5 needs Promise.withResolvers, which Node 20 lacks. */
+const nodeOptions: Record<ServerKind, string[]> = {
+  profilegraph: [],
+  floor: [],
+  postgraphile: ['--require', join(projectRoot, 'bench/peers/postgraphile/promise-with-resolvers.cjs')],
 };
 
 export interface ServerSettings {
@@ -29,6 +40,8 @@ export interface RunningServer {
 function environment(kind: ServerKind, port: number, settings: ServerSettings): NodeJS.ProcessEnv {
   const common = { PORT: String(port), DATABASE_URL: settings.databaseUrl, DB_POOL_SIZE: String(settings.poolSize) };
   if (kind === 'floor') return { PATH: process.env.PATH, ...common };
+  // Grafast reads NODE_ENV (GRAPHILE_ENV unset): production skips its development-time checks.
+  if (kind === 'postgraphile') return { PATH: process.env.PATH, ...common, NODE_ENV: 'production' };
   return {
     ...process.env,
     ...common,
@@ -56,7 +69,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 export async function startServer(kind: ServerKind, settings: ServerSettings): Promise<RunningServer> {
   if (!existsSync(entryPoints[kind])) throw new Error(`${entryPoints[kind]} is missing: run npm run bench, which builds first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [entryPoints[kind]], {
+  const child = spawn(process.execPath, [...nodeOptions[kind], entryPoints[kind]], {
     env: environment(kind, port, settings),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,9 +1,9 @@
 import type { OperationName } from '../operations';
 import type { RoundResult } from './measure';
-import type { ServerKind } from './server-process';
+import { peerKinds, type PeerKind, type ServerKind } from './server-process';
 import type { StatementsPerRequest } from './sql-statements';
 
-/** The figures that are compared with the floor's. */
+/** The figures that are compared with the peers'. */
 export const comparedFigures = ['requestsPerSecond', 'p50Ms', 'p99Ms', 'cpuMsPerRequest', 'peakRssMiB'] as const;
 export type ComparedFigure = (typeof comparedFigures)[number];
 
@@ -16,8 +16,8 @@ export interface Summary extends Record<ComparedFigure, number> {
   statements: StatementsPerRequest | null;
   errors: number;
   firstError: string | null;
-  /** The service's figures over the floor's, or null where there is no floor for the operation. */
-  ratioToFloor: Record<ComparedFigure, number> | null;
+  /** On the service's summaries: its figures over each peer's that ran the same operation. */
+  ratioTo: Partial<Record<PeerKind, Record<ComparedFigure, number>>>;
 }
 
 function median(values: readonly number[]): number {
@@ -44,36 +44,45 @@ function figure(name: ComparedFigure, values: readonly number[]): number {
   return name === 'peakRssMiB' ? Math.max(...values) : median(values);
 }
 
+function figuresOf(rounds: readonly RoundResult[]): Record<ComparedFigure, number> {
+  const figures = comparedFigures.map((name) => [name, figure(name, rounds.map((round) => round[name]))]);
+  return Object.fromEntries(figures) as Record<ComparedFigure, number>;
+}
+
+/**
+ * Round i of the service ran right next to round i of the peer, under the same machine noise:
+ * the ratio is taken pair by pair, then the median pair is reported (peaks: peak over peak).
+ */
+export function ratiosByRound(rounds: readonly RoundResult[], peerRounds: readonly RoundResult[]): Record<ComparedFigure, number> | null {
+  const pairs = rounds.flatMap((round) => peerRounds.filter((peer) => peer.round === round.round).map((peer) => [round, peer] as const));
+  if (pairs.length === 0) return null;
+  return Object.fromEntries(
+    comparedFigures.map((name) => [
+      name,
+      name === 'peakRssMiB'
+        ? figure(name, rounds.map((round) => round[name])) / figure(name, peerRounds.map((round) => round[name]))
+        : median(pairs.map(([service, peer]) => service[name] / peer[name])),
+    ]),
+  ) as Record<ComparedFigure, number>;
+}
+
 function summarizeServer(
   rounds: readonly RoundResult[],
-  floorRounds: readonly RoundResult[],
+  peerRounds: Partial<Record<PeerKind, readonly RoundResult[]>>,
 ): Omit<Summary, 'server' | 'operation' | 'connections'> {
-  const figures = Object.fromEntries(
-    comparedFigures.map((name) => [name, figure(name, rounds.map((round) => round[name]))]),
-  ) as Record<ComparedFigure, number>;
-  // Round i of the service ran right next to round i of the floor, under the same machine noise:
-  // the ratio is taken pair by pair, then the median pair is reported.
-  const pairs = rounds.flatMap((round) =>
-    floorRounds.filter((floor) => floor.round === round.round).map((floor) => [round, floor] as const),
-  );
-  const ratioToFloor = pairs.length
-    ? (Object.fromEntries(
-        comparedFigures.map((name) => [
-          name,
-          name === 'peakRssMiB'
-            ? figures.peakRssMiB / figure(name, floorRounds.map((round) => round[name]))
-            : median(pairs.map(([service, floor]) => service[name] / floor[name])),
-        ]),
-      ) as Record<ComparedFigure, number>)
-    : null;
+  const ratioTo: Summary['ratioTo'] = {};
+  for (const peer of peerKinds) {
+    const ratios = ratiosByRound(rounds, peerRounds[peer] ?? []);
+    if (ratios) ratioTo[peer] = ratios;
+  }
   return {
-    ...figures,
+    ...figuresOf(rounds),
     rounds: rounds.length,
     requests: rounds.reduce((total, round) => total + round.requests, 0),
     statements: combinedStatements(rounds),
     errors: rounds.reduce((total, round) => total + round.errors, 0),
     firstError: rounds.find((round) => round.firstError)?.firstError ?? null,
-    ratioToFloor,
+    ratioTo,
   };
 }
 
@@ -83,6 +92,7 @@ export function summarize(rounds: readonly RoundResult[]): Summary[] {
   return keys.map(({ operation, connections, server }) => {
     const of = (kind: ServerKind) =>
       rounds.filter((round) => round.operation === operation && round.connections === connections && round.server === kind);
-    return { server, operation, connections, ...summarizeServer(of(server), server === 'profilegraph' ? of('floor') : []) };
+    const peers = server === 'profilegraph' ? Object.fromEntries(peerKinds.map((peer) => [peer, of(peer)])) : {};
+    return { server, operation, connections, ...summarizeServer(of(server), peers) };
   });
 }

@@ -111,15 +111,26 @@ export async function variableSetsFromDatabase(databaseUrl: string): Promise<Omi
   }
 }
 
-const cursorWalk = `query BenchCursorWalk($first: Int!, $after: String) {
+/** A query with `$first: Int!` and `$after` whose data holds a connection's pageInfo at `field`. */
+export interface CursorWalk {
+  query: string;
+  field: string;
+}
+
+const serviceCursorWalk: CursorWalk = {
+  query: `query BenchCursorWalk($first: Int!, $after: String) {
   people(first: $first, after: $after) { pageInfo { hasNextPage endCursor } }
-}`;
+}`,
+  field: 'people',
+};
 
 /**
- * PeopleList's `after` cursors, spread over the whole list: the service's own, collected by paging
- * through it with pages sized to give about a thousand (and null, the first page).
+ * PeopleList's `after` cursors, spread over the whole list: the server's own (the service's, unless
+ * `walk` pages through another's connection), collected by paging through it with pages sized to
+ * give about a thousand (and null, the first page). The same `people` gives the same pages on
+ * every server, so the n-th cursor of each marks the same place in the list.
  */
-export async function peopleListCursors(graphqlUrl: string, people: number): Promise<Variables[]> {
+export async function peopleListCursors(graphqlUrl: string, people: number, walk: CursorWalk = serviceCursorWalk): Promise<Variables[]> {
   const first = Math.max(1, Math.min(100, Math.floor(people / wantedSets)));
   const sets: Variables[] = [{ after: null }];
   let after: string | null = null;
@@ -127,14 +138,15 @@ export async function peopleListCursors(graphqlUrl: string, people: number): Pro
     const response = await fetch(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ operationName: 'BenchCursorWalk', query: cursorWalk, variables: { first, after } }),
+      body: JSON.stringify({ operationName: 'BenchCursorWalk', query: walk.query, variables: { first, after } }),
     });
     const { data, errors } = (await response.json()) as {
-      data?: { people: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      data?: Record<string, { pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined>;
       errors?: unknown[];
     };
-    if (!data) throw new Error(`paging through people failed: ${JSON.stringify(errors)}`);
-    const { hasNextPage, endCursor } = data.people.pageInfo;
+    const connection = data?.[walk.field];
+    if (!connection) throw new Error(`paging through people failed: ${JSON.stringify(errors)}`);
+    const { hasNextPage, endCursor } = connection.pageInfo;
     if (!hasNextPage || endCursor === null) return sets;
     sets.push({ after: endCursor });
     after = endCursor;
