@@ -1,17 +1,18 @@
 import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import { runScript } from '../src/scripts/run-script';
-import { rssBytes, sampleProcess } from './benchmark/process-stats';
+import { sampleProcess } from './benchmark/process-stats';
 import { startSoakEnvironment } from './soak/environment';
 import { skillCountProblems, statesInTables, statesThroughApi } from './soak/final-state';
 import { Ledger } from './soak/ledger';
+import { medianRss } from './soak/memory';
 import { parseSoakOptions } from './soak/options';
 import { runReads } from './soak/reads';
 import { failures, printReport, type SoakResult } from './soak/report';
 import { Tally } from './soak/tally';
 import { runWriters, type WriteFigures } from './soak/writers';
 
-// npm run soak -- [--duration 60] [--warmup 10] [--connections 16] [--people 200] [--writers 8] [--profiles 4]
+// npm run soak -- [--duration 60] [--warmup 20] [--connections 16] [--people 200] [--writers 8] [--profiles 4]
 // Holds a steady load on the production build for a while: the UIs' reads, and writers editing a
 // few profiles at once (conflicts included). Fails (exit 1) on any error but CONFLICT, on a write
 // the ledger cannot find in the database as acknowledged, and on server memory that does not
@@ -36,14 +37,23 @@ async function main(): Promise<number> {
     const tally = new Tally();
     const writes: WriteFigures = { acknowledged: 0, conflicts: 0, retries: 0 };
     const started = Date.now();
+    // Both while the load runs, each over a quarter of the time after the warm-up: the first
+    // quarter and the last. Under load RSS swings by tens of MiB between garbage collections that
+    // come every few tens of seconds; a median over a long window is not at the mercy of one.
     // NaN if it cannot be read: the memory check then fails rather than passes.
-    const rssAfterWarmup = delay(options.warmup * 1000).then(() => rssBytes(server.pid)).catch(() => Number.NaN);
+    const window = (options.duration - options.warmup) / 4;
+    const rss = (atSecond: number) =>
+      delay(atSecond * 1000)
+        .then(() => medianRss(server.pid, window))
+        .catch(() => Number.NaN);
+    const rssAfterWarmup = rss(options.warmup);
+    const rssAtEnd = rss(options.duration - window);
     await Promise.all([
       runReads({ url: server.url, connections: options.connections, seconds: options.duration, people: options.people, tally }),
       runWriters({ url: server.url, targets, writers: options.writers, until: started + options.duration * 1000, tally, ledger, figures: writes }),
     ]);
     const seconds = (Date.now() - started) / 1000;
-    const memory = { afterWarmup: await rssAfterWarmup, end: await rssBytes(server.pid), peak: (await sampleProcess(server.pid)).peakRssBytes };
+    const memory = { afterWarmup: await rssAfterWarmup, end: await rssAtEnd, peak: (await sampleProcess(server.pid)).peakRssBytes };
 
     const ledgerProblems = ledger.check({
       'the API': await statesThroughApi(server.url, handles),

@@ -15,7 +15,7 @@ export interface SoakOptions {
   profiles: number;
 }
 
-const usage = `npm run soak -- [--duration 60] [--warmup 10] [--connections 16] [--people 200] [--writers 8] [--profiles 4]`;
+const usage = `npm run soak -- [--duration 60] [--warmup 20] [--connections 16] [--people 200] [--writers 8] [--profiles 4]`;
 
 function positiveInteger(name: string, value: string | undefined): number {
   const number = Number(value);
@@ -41,8 +41,9 @@ export function parseSoakOptions(args: string[]): SoakOptions | null {
     return null;
   }
   const duration = positiveInteger('duration', values.duration);
-  // A sixth of the run, at most 10 s: long enough for the JIT and the pools to settle.
-  const warmup = values.warmup === undefined ? Math.min(10, Math.ceil(duration / 6)) : positiveInteger('warmup', values.warmup);
+  // A third of the run, at most a minute: V8 grows its heap for the first tens of seconds of load
+  // (longer on a busy machine) before it settles; memory measured earlier than that is not a baseline.
+  const warmup = values.warmup === undefined ? Math.min(60, Math.ceil(duration / 3)) : positiveInteger('warmup', values.warmup);
   if (warmup >= duration) throw new Error(`--warmup (${warmup} s) must be shorter than --duration (${duration} s)`);
   const options = {
     duration,
