@@ -1,3 +1,5 @@
+import { syntheticProfile } from '../bench/synthetic-profile';
+import { toGlobalId } from '../src/common/node';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
 import { errorCode, startTestApp, type TestApp } from './support/test-app';
@@ -66,6 +68,30 @@ test('concurrent writes to one profile\'s roles queue up instead of deadlocking'
     `SELECT position FROM role WHERE "personId" = (SELECT id FROM person WHERE handle = 'petercai') ORDER BY position`,
   );
   expect(positions.map((row) => row.position)).toEqual([0, 1, 2, 3, 4]);
+});
+
+test('skill writes to different profiles with skills in common wait for each other instead of deadlocking', async () => {
+  const admin = await bearer('ops', { admin: true });
+  const people: string[] = [];
+  for (let n = 0; n < 6; n++) people.push(toGlobalId('Person', await loadProfile(app.db, syntheticProfile(900 + n))));
+  // The same skills in opposite orders, some of them new: each writer would lock them in its own order.
+  const names = ['Skill 1', 'Skill 2', 'Skill 3', 'Skill 4', 'Race 1', 'Race 2', 'Race 3'];
+  const mutations = ['setSkills', 'addSkills', 'removeSkills'];
+  for (let round = 0; round < 30; round++) {
+    const results = await Promise.all(
+      people.map((personId, i) => {
+        const mutation = mutations[(round + i) % mutations.length];
+        const input = { personId, names: i % 2 ? [...names].reverse() : names };
+        return app.query(`mutation ($input: PersonSkillsInput!) { ${mutation}(input: $input) { person { id } } }`, { input }, admin);
+      }),
+    );
+    expect(results.map((result) => result.errors?.[0]?.message)).toEqual(people.map(() => undefined));
+  }
+  const miscounted = await app.db.query(
+    `SELECT s.name FROM skill s LEFT JOIN person_skill ps ON ps."skillId" = s.id
+     GROUP BY s.id HAVING s."peopleCount" <> count(ps."personId")`,
+  );
+  expect(miscounted).toEqual([]);
 });
 
 test('who may write is checked before whether the version is current', async () => {

@@ -26,12 +26,17 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
 
-async function peakRssBytes(pid: number): Promise<number> {
+async function statusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
-  if (kib === undefined) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  const kib = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
+  if (kib === undefined) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(kib) * 1024;
 }
+
+const peakRssBytes = (pid: number) => statusBytes(pid, 'VmHWM');
+
+/** The process's resident memory now (VmRSS). */
+export const rssBytes = (pid: number) => statusBytes(pid, 'VmRSS');
 
 export async function sampleProcess(pid: number): Promise<ProcessSample> {
   return { cpuSeconds: await cpuSeconds(pid), peakRssBytes: await peakRssBytes(pid) };

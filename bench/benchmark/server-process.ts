@@ -26,6 +26,8 @@ const nodeOptions: Record<ServerKind, string[]> = {
 export interface ServerSettings {
   databaseUrl: string;
   poolSize: number;
+  /** More settings for the service (the floor takes none). */
+  env?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -34,7 +36,10 @@ export interface RunningServer {
   url: string;
   /** The server's own process (node itself, no npm or shell in between), for /proc. */
   pid: number;
-  stop(): Promise<void>;
+  /** The last few kilobytes it printed. */
+  output(): string;
+  /** SIGTERM, then SIGKILL if it is still there 15 s later; resolves to its exit code (null if killed). */
+  stop(): Promise<number | null>;
 }
 
 function environment(kind: ServerKind, port: number, settings: ServerSettings): NodeJS.ProcessEnv {
@@ -51,6 +56,7 @@ function environment(kind: ServerKind, port: number, settings: ServerSettings): 
     LOG_LEVEL: 'warn',
     INTROSPECTION: 'false',
     SEED_ON_START: 'false',
+    ...settings.env,
   };
 }
 
@@ -78,7 +84,7 @@ export async function startServer(kind: ServerKind, settings: ServerSettings): P
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
@@ -91,11 +97,13 @@ export async function startServer(kind: ServerKind, settings: ServerSettings): P
     kind,
     url,
     pid: child.pid ?? 0,
+    output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
+      const code = await exited;
       clearTimeout(timer);
+      return code;
     },
   };
 }

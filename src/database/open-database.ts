@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { trackLentConnections } from './close-database';
 import { embeddedDatabaseUrl } from './data-source-options';
 import { isDatabaseUnavailable } from './database-errors';
 import { runningServer, startEmbeddedPostgres } from './embedded-postgres';
@@ -52,13 +53,17 @@ export interface ConnectOptions {
   cancelled?: () => boolean;
 }
 
-/** Connects, waiting for a database that is not up yet, then applies pending migrations if asked. */
+/**
+ * Connects, waiting for a database that is not up yet, then applies pending migrations if asked.
+ * From then on the pool's lent connections are tracked, so that closeDatabase can end their work.
+ */
 export async function connect(db: DataSource, url: string, options: ConnectOptions): Promise<void> {
   db.setOptions({ url });
   const deadline = Date.now() + options.waitMs;
   for (let attempt = 1; ; attempt++) {
     try {
       await db.initialize();
+      trackLentConnections(db);
       break;
     } catch (error) {
       if (!isDatabaseUnavailable(error) || Date.now() >= deadline || options.cancelled?.()) throw error;

@@ -32,7 +32,8 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-function poolOf(db: DataSource): Pool {
+/** The pg pool behind a DataSource (TypeORM's driver holds it once the DataSource is initialised). */
+export function poolOf(db: DataSource): Pool {
   return (db.driver as PostgresDriver).master as Pool;
 }
 

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
-import { adminScope, hmacSecret } from '../auth/tokens';
+import { signToken } from '../auth/sign-token';
 import { loadConfigOrExit } from '../config';
 
 // npm run token -- --sub <handle> [--admin] [--expires 8h]
@@ -15,18 +14,7 @@ async function main(): Promise<void> {
     },
   });
   if (!values.sub) throw new Error('usage: npm run token -- --sub <handle> [--admin] [--expires 8h]');
-  const config = loadConfigOrExit();
-  const secret = hmacSecret(config);
-  if (!secret) throw new Error('Set JWT_SECRET: in production there is no development secret to sign with');
-  const token = await new SignJWT({ scope: values.admin ? adminScope : '' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(values.sub)
-    .setIssuedAt()
-    .setExpirationTime(values.expires)
-    .setIssuer(config.JWT_ISSUER ?? 'profilegraph-dev')
-    .setAudience(config.JWT_AUDIENCE ?? 'profilegraph')
-    .sign(secret);
-  console.log(token);
+  console.log(await signToken(loadConfigOrExit(), { subject: values.sub, admin: values.admin, expires: values.expires }));
 }
 
 main().catch((error: unknown) => {

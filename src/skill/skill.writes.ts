@@ -4,7 +4,7 @@ import { invalidInput } from '../common/errors';
 import { idOf, lockPersonForEdit, touchPerson } from '../common/writes';
 import { skillNameProblems } from './skill-names';
 import type { PersonSkillsInput } from './skill.inputs';
-import { appendSkillLinks, findSkillIds, replaceSkillLinks, resolveSkillIds } from './skill-links';
+import { appendSkillLinks, findSkillIds, removeSkillLinks, replaceSkillLinks, resolveSkillIds } from './skill-links';
 
 export type SkillsChange = 'set' | 'add' | 'remove';
 
@@ -25,8 +25,7 @@ export async function changeSkills(
   await db.transaction(async (manager) => {
     await lockPersonForEdit(manager, viewer, personId, input.version);
     if (change === 'remove') {
-      const named = await findSkillIds(manager, input.names);
-      await manager.query('DELETE FROM person_skill WHERE "personId" = $1 AND "skillId" = ANY($2::int[])', [personId, named]);
+      await removeSkillLinks(manager, personId, await findSkillIds(manager, input.names));
     } else {
       const skillIds = await resolveSkillIds(manager, input.names);
       if (change === 'set') await replaceSkillLinks(manager, personId, skillIds);

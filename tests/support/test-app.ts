@@ -51,19 +51,35 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The real server, listening on a free port, over a database of its own: a copy of the migrated
- * template, dropped again by close().
- */
-export async function startTestApp(settings: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A database of its own: a copy of the migrated template, with no one in it yet. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const database = `profilegraph_test_${randomBytes(6).toString('hex')}`;
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${database} TEMPLATE ${templateDatabase}`));
-  const app = await startAppOn(testDatabaseUrl(database), settings, logger);
+  return {
+    url: testDatabaseUrl(database),
+    async drop() {
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
+}
+
+/**
+ * The real server, listening on a free port, over a database of its own (createTestDatabase),
+ * dropped again by close().
+ */
+export async function startTestApp(settings: Partial<Config> = {}, logger?: Logger): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await startAppOn(database.url, settings, logger);
   return {
     ...app,
     async close() {
       await app.close();
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+      await database.drop();
     },
   };
 }
