@@ -18,6 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   killLeftoverServices();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   await database?.drop();
 });
 
