@@ -50,7 +50,15 @@ async function main(): Promise<number> {
     const rssAtEnd = rss(options.duration - window);
     await Promise.all([
       runReads({ url: server.url, connections: options.connections, seconds: options.duration, people: options.people, tally }),
-      runWriters({ url: server.url, targets, writers: options.writers, until: started + options.duration * 1000, tally, ledger, figures: writes }),
+      runWriters({
+        url: server.url,
+        targets,
+        writers: options.writers,
+        until: started + options.duration * 1000,
+        tally,
+        ledger,
+        figures: writes,
+      }),
     ]);
     const seconds = (Date.now() - started) / 1000;
     const memory = { afterWarmup: await rssAfterWarmup, end: await rssAtEnd, peak: (await sampleProcess(server.pid)).peakRssBytes };

@@ -139,7 +139,10 @@ test('in-flight requests finish within SHUTDOWN_GRACE_MS while new connections a
     await lock.release();
     const [read, write] = await Promise.all([slow.read, slow.write]);
     expect(read).toEqual({ status: 200, body: { data: { person: expect.objectContaining({ name: 'Peter Cai' }) } } });
-    expect(write).toEqual({ status: 200, body: { data: { updatePerson: { person: { location: 'Drained', version: before.version + 1 } } } } });
+    expect(write).toEqual({
+      status: 200,
+      body: { data: { updatePerson: { person: { location: 'Drained', version: before.version + 1 } } } },
+    });
 
     expect(await exitOf(service)).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(graceMs + 1000);
@@ -172,7 +175,7 @@ test('past SHUTDOWN_GRACE_MS requests are cut and their database sessions ended;
     expect(service.output()).toContain('Ended 2 database session(s) of requests still running');
 
     // Ended in PostgreSQL, not merely abandoned: nothing of the service waits there any more.
-    await until(async () => (await serviceBackends(observer)).all === 0, 'the service\'s connections to end', 3000);
+    await until(async () => (await serviceBackends(observer)).all === 0, "the service's connections to end", 3000);
     await lock.release();
     // The write the client never got an answer for was rolled back.
     const after = await observer.query<{ version: number; location: string | null }>(

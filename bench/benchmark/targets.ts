@@ -58,21 +58,34 @@ const ofService = (summaries: readonly Summary[], operation?: OperationName, con
 
 const notMeasured = (target: string, why = 'not measured in this run'): TargetResult => ({ target, met: null, detail: why });
 
-function throughputTarget(summaries: readonly Summary[], operation: OperationName, { peer, atLeast, connections }: ThroughputTarget): TargetResult {
+function throughputTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { peer, atLeast, connections }: ThroughputTarget,
+): TargetResult {
   const target = `${operation} ≥ ${atLeast}× ${peer}'s requests per second at ${connections} connections`;
   const ratio = ofService(summaries, operation, connections)[0]?.ratioTo[peer]?.requestsPerSecond;
   if (ratio === undefined) return notMeasured(target, `not measured in this run (it needs ${peer} and ${connections} connections)`);
   return { target, met: ratio >= atLeast, detail: `${ratio.toFixed(2)}×, the median of the round-by-round ratios` };
 }
 
-function latencyTarget(summaries: readonly Summary[], operation: OperationName, { connections, p99AtMostMs }: NonNullable<OperationTargets['latency']>): TargetResult {
+function latencyTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { connections, p99AtMostMs }: NonNullable<OperationTargets['latency']>,
+): TargetResult {
   const target = `${operation} p99 ≤ ${p99AtMostMs} ms at ${connections} connections`;
   const summary = ofService(summaries, operation, connections)[0];
   if (!summary) return notMeasured(target);
   return { target, met: summary.p99Ms <= p99AtMostMs, detail: `p99 ${summary.p99Ms.toFixed(1)} ms` };
 }
 
-function statementsTarget(summaries: readonly Summary[], operation: OperationName, maxStatements: number, skipped: string | undefined): TargetResult {
+function statementsTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  maxStatements: number,
+  skipped: string | undefined,
+): TargetResult {
   const target = `${operation}: at most ${maxStatements} SQL statements per request`;
   const counted = ofService(summaries, operation).flatMap((summary) => (summary.statements ? [summary.statements] : []));
   if (counted.length === 0) return notMeasured(target, skipped);

@@ -24,10 +24,7 @@ export const editQueries: Record<EditKind, string> = {
 // Skills the synthetic people have already, and new ones that the first writer to name one creates
 // (writers on other profiles may be creating the same one at that moment). All are written as the
 // service spells them, so that the expected lists can be worked out here.
-const skillNames = [
-  ...Array.from({ length: 40 }, (_, k) => `Skill ${k}`),
-  ...Array.from({ length: 12 }, (_, k) => `Soak ${k}`),
-];
+const skillNames = [...Array.from({ length: 40 }, (_, k) => `Skill ${k}`), ...Array.from({ length: 12 }, (_, k) => `Soak ${k}`)];
 const locations = ['Lisbon', 'Porto', 'Remote', 'Berlin', null];
 
 function someSkills(random: Random, min: number, max: number): string[] {
@@ -53,13 +50,21 @@ export function planEdit(random: Random, kind: EditKind, id: string, state: Prof
     }
     case 'addSkills': {
       const names = someSkills(random, 1, 3);
-      return { kind, variables: { input: { personId: id, version, names } }, expected: { ...next, skills: unique([...state.skills, ...names]) } };
+      return {
+        kind,
+        variables: { input: { personId: id, version, names } },
+        expected: { ...next, skills: unique([...state.skills, ...names]) },
+      };
     }
     case 'removeSkills': {
       // One the person has, and sometimes one they do not (which changes nothing but the version).
       const names = [random.pick(state.skills), ...(random.chance(0.3) ? [random.pick(skillNames)] : [])];
       const removed = new Set(names);
-      return { kind, variables: { input: { personId: id, version, names } }, expected: { ...next, skills: state.skills.filter((name) => !removed.has(name)) } };
+      return {
+        kind,
+        variables: { input: { personId: id, version, names } },
+        expected: { ...next, skills: state.skills.filter((name) => !removed.has(name)) },
+      };
     }
   }
 }

@@ -56,7 +56,9 @@ export class Ledger {
         const final = states.get(handle);
         if (!final) problems.push(`${handle}: not found through ${source} at the end`);
         else if (!sameState(final, last)) {
-          problems.push(`${handle}: through ${source} ${describeState(final)}, but the last acknowledged write left ${describeState(last)}`);
+          problems.push(
+            `${handle}: through ${source} ${describeState(final)}, but the last acknowledged write left ${describeState(last)}`,
+          );
         }
       }
     }

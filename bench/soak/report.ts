@@ -60,7 +60,10 @@ export function printReport(result: SoakResult): void {
     `writes acknowledged: ${writes.acknowledged} on ${result.ledgerProfiles} profiles by ${options.writers} writers`,
     result.ledgerProblems.length === 0
       ? `ledger check:        passed (versions without gaps or repeats, each on the version read; final state = last acknowledged write through the API and in the tables; skill counts right)`
-      : `ledger check:        FAILED\n${result.ledgerProblems.slice(0, 20).map((problem) => `  ${problem}`).join('\n')}`,
+      : `ledger check:        FAILED\n${result.ledgerProblems
+          .slice(0, 20)
+          .map((problem) => `  ${problem}`)
+          .join('\n')}`,
     `server memory (RSS): ${mib(memory.afterWarmup)} after ${options.warmup} s of warm-up, ${mib(memory.end)} at the end ` +
       `(medians over the first and last quarter after warm-up; ` +
       `${(memoryChange(memory) * 100).toFixed(1)}%, allowed ±${memoryTolerance * 100}%); peak ${mib(memory.peak)}`,

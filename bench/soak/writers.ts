@@ -98,7 +98,10 @@ async function edit(load: WriteLoad, target: WriteTarget, plan: (id: string, sta
     load.figures.acknowledged++;
     load.ledger.acknowledge(target.handle, { operation: change.kind, baseVersion: current.state.version, state: acknowledged });
     if (!sameState(acknowledged, change.expected)) {
-      load.tally.fail(change.kind, `${target.handle}: acknowledged ${describeState(acknowledged)}, expected ${describeState(change.expected)}`);
+      load.tally.fail(
+        change.kind,
+        `${target.handle}: acknowledged ${describeState(acknowledged)}, expected ${describeState(change.expected)}`,
+      );
     }
     return;
   }
