@@ -78,7 +78,7 @@ async function main(): Promise<number> {
     const schema = await createSchema();
     const [{ people }] = await db.query<[{ people: number }]>('SELECT count(*)::int AS people FROM person');
     const sample = Number(options.sample);
-    const drawn = await variableSetsFromDatabase(databaseUrl(config));
+    const { sets: drawn } = await variableSetsFromDatabase(databaseUrl(config));
     // A cursor from the middle of the list: later pages must cost what the first one does.
     const middle = await graphql({
       schema,
