@@ -164,6 +164,12 @@ test('the sample follows every write: its rows and its per-skill counts', async 
   );
   if (!member) throw new Error('empty sample');
   await app.db.query(`DELETE FROM person_skill WHERE "personId" = $1 AND position = 0`, [member.id]);
+  await app.db.query(
+    `INSERT INTO person_skill ("personId", "skillId", position)
+     SELECT $1, s.id, 99 FROM skill s
+     WHERE NOT EXISTS (SELECT 1 FROM person_skill l WHERE l."personId" = $1 AND l."skillId" = s.id) ORDER BY s.id LIMIT 1`,
+    [member.id],
+  );
   await app.db.query(`UPDATE role SET description = 'Quixotic zymurgy' WHERE "personId" = $1`, [member.id]);
   expect(await consistent()).toEqual({ rows: true, counts: true });
   await app.db.query('DELETE FROM person WHERE id = $1', [member.id]);

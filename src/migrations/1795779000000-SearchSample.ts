@@ -39,19 +39,23 @@ export class SearchSample1795779000000 implements MigrationInterface {
         await queryRunner.query(`
             CREATE FUNCTION person_search_sample_follow() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
-                removed int[] := '{}';
-                added int[] := '{}';
+                old_ids int[] := '{}';
+                new_ids int[] := '{}';
             BEGIN
                 IF TG_OP <> 'INSERT' AND in_search_sample(OLD."personId") THEN
-                    removed := OLD."skillIds";
+                    old_ids := OLD."skillIds";
                     DELETE FROM person_search_sample WHERE "personId" = OLD."personId";
                 END IF;
                 IF TG_OP <> 'DELETE' AND in_search_sample(NEW."personId") THEN
-                    added := NEW."skillIds";
+                    new_ids := NEW."skillIds";
                     INSERT INTO person_search_sample ("personId", document, "skillIds") VALUES (NEW."personId", NEW.document, NEW."skillIds");
                 END IF;
-                IF added IS DISTINCT FROM removed THEN
-                    PERFORM count_sample_skill_people(added, removed);
+                -- Only the skills that changed: the person_skill write behind it has locked exactly
+                -- those (count_skill_people), so this takes no lock another writer could hold.
+                IF old_ids IS DISTINCT FROM new_ids THEN
+                    PERFORM count_sample_skill_people(
+                        array(SELECT unnest(new_ids) EXCEPT ALL SELECT unnest(old_ids)),
+                        array(SELECT unnest(old_ids) EXCEPT ALL SELECT unnest(new_ids)));
                 END IF;
                 RETURN NULL;
             END $$`);
