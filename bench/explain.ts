@@ -53,10 +53,7 @@ interface Explained extends Statement {
 }
 
 async function explain(db: DataSource, statement: Statement): Promise<Explained> {
-  const rows = await db.query<{ 'QUERY PLAN': string }[]>(
-    `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
-    statement.parameters,
-  );
+  const rows = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.parameters);
   const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
   const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
   return { ...statement, plan, executionMs, sequentialScans: plan.match(sequentialScan) ?? [] };
@@ -98,7 +95,10 @@ async function main(): Promise<number> {
     };
 
     const sections: string[] = [];
-    const summary: string[] = ['| Operation | Statements | Execution (sum of EXPLAIN ANALYZE) | Sequential scans of profile tables |', '| --- | ---: | ---: | --- |'];
+    const summary: string[] = [
+      '| Operation | Statements | Execution (sum of EXPLAIN ANALYZE) | Sequential scans of profile tables |',
+      '| --- | ---: | ---: | --- |',
+    ];
     let scans = 0;
     for (const name of operationNames) {
       recorder.statements = [];

@@ -80,7 +80,10 @@ async function main(): Promise<number> {
     });
     const url = `http://localhost:${port}/graphql`;
     for (let attempt = 0; ; attempt++) {
-      const ready = await fetch(new URL('/readyz', url)).then((r) => r.ok, () => false);
+      const ready = await fetch(new URL('/readyz', url)).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       if (attempt > 100) throw new Error('the server did not become ready');
       await new Promise((done) => setTimeout(done, 200));

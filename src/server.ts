@@ -39,9 +39,7 @@ export interface AppServer {
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
 
 function poolStats(db: DataSource): PoolStats {
-  const pool = (db.driver as PostgresDriver).master as
-    | { totalCount: number; idleCount: number; waitingCount: number }
-    | undefined;
+  const pool = (db.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
   if (!pool) return { inUse: 0, idle: 0, waiting: 0 };
   return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
@@ -71,12 +69,7 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   }
 };
 
-export async function createAppServer(
-  db: DataSource,
-  config: Config,
-  logger: Logger,
-  tracing?: RequestTracing,
-): Promise<AppServer> {
+export async function createAppServer(db: DataSource, config: Config, logger: Logger, tracing?: RequestTracing): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);

@@ -176,7 +176,11 @@ test('the probe is real: the same requests with acceptable text get past the tex
     const { query, variables } = asVariables(position, 'fine');
     const response = await app.query(query, variables);
     const codes = (response.errors ?? []).map((error) => error.extensions?.code);
-    const refusedAsText = response.errors?.some((error) => JSON.stringify(error.extensions?.field) === JSON.stringify(expectedField(position)) && /control|surrogate|characters/.test(error.message));
+    const refusedAsText = response.errors?.some(
+      (error) =>
+        JSON.stringify(error.extensions?.field) === JSON.stringify(expectedField(position)) &&
+        /control|surrogate|characters/.test(error.message),
+    );
     if (codes.includes('GRAPHQL_VALIDATION_FAILED') || codes.includes('GRAPHQL_PARSE_FAILED') || refusedAsText) {
       failures.push(`${positionName(position)}: ${JSON.stringify(response.errors).slice(0, 300)}`);
     }
@@ -187,7 +191,9 @@ test('the probe is real: the same requests with acceptable text get past the tex
 test('a cursor that decodes to unacceptable text is refused naming the argument', async () => {
   for (const text of ['x\u0000', 'x\u0007', 'x\ud800']) {
     const after = Buffer.from(JSON.stringify(['people:name', text, 1]), 'utf8').toString('base64url');
-    const response = await app.query('query ($after: String) { people(after: $after, orderBy: { field: NAME }) { totalCount } }', { after });
+    const response = await app.query('query ($after: String) { people(after: $after, orderBy: { field: NAME }) { totalCount } }', {
+      after,
+    });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['after'] });
   }
 });

@@ -26,7 +26,13 @@ async function asViewer(app: TestApp, token: string | null, query: string, varia
     headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: token }) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, ...((await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+  return {
+    status: response.status,
+    ...((await response.json()) as {
+      data?: Record<string, unknown>;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    }),
+  };
 }
 
 const contact = '{ viewer { handle } peter: person(handle: "petercai") { name email phone } other: person(handle: "person-1") { email } }';
@@ -66,7 +72,7 @@ describe('with the HS256 secret', () => {
     });
   });
 
-  test('an admin token sees everyone\'s contact details', async () => {
+  test("an admin token sees everyone's contact details", async () => {
     const { data } = await asViewer(app, `Bearer ${await sign({ sub: 'ops', scope: 'read admin' })}`, contact);
     expect(data).toEqual({
       viewer: null,
@@ -88,15 +94,22 @@ describe('with the HS256 secret', () => {
   });
 
   test.each([
-    ['a tampered payload', async () => {
-      const [header, , signature] = (await sign({ sub: 'person-1' })).split('.');
-      const forged = Buffer.from(JSON.stringify({ sub: 'petercai', exp: 9_999_999_999 })).toString('base64url');
-      return `Bearer ${header}.${forged}.${signature}`;
-    }],
+    [
+      'a tampered payload',
+      async () => {
+        const [header, , signature] = (await sign({ sub: 'person-1' })).split('.');
+        const forged = Buffer.from(JSON.stringify({ sub: 'petercai', exp: 9_999_999_999 })).toString('base64url');
+        return `Bearer ${header}.${forged}.${signature}`;
+      },
+    ],
     ['a wrong secret', async () => `Bearer ${await sign({ sub: 'petercai' }, new TextEncoder().encode('x'.repeat(40)))}`],
     ['an expired token', async () => `Bearer ${await sign({ sub: 'petercai' }, developmentSecret, 'HS256', '-1m')}`],
     ['no subject', async () => `Bearer ${await sign({ scope: 'admin' })}`],
-    ['alg none', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"petercai"}').toString('base64url')}.`],
+    [
+      'alg none',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"petercai"}').toString('base64url')}.`,
+    ],
     ['a malformed token', async () => 'Bearer not.a.jwt'],
     ['another scheme', async () => 'Basic cGV0ZXJjYWk6cGFzc3dvcmQ='],
     ['a bare token', async () => sign({ sub: 'petercai' })],
@@ -104,9 +117,7 @@ describe('with the HS256 secret', () => {
     const response = await asViewer(app, await token(), contact);
     expect(response.status).toBe(401);
     expect(response.data).toBeUndefined();
-    expect(response.errors).toEqual([
-      { message: 'The bearer token is invalid or has expired', extensions: { code: 'UNAUTHENTICATED' } },
-    ]);
+    expect(response.errors).toEqual([{ message: 'The bearer token is invalid or has expired', extensions: { code: 'UNAUTHENTICATED' } }]);
   });
 
   test('npm run token prints a token this service accepts', async () => {
@@ -171,7 +182,10 @@ describe('with a JWKS URL (RS256 and ES256)', () => {
 
   test('accepts tokens signed by a published key, refuses HS256 and unknown keys', async () => {
     const signWith = (key: KeyLike | undefined, alg: string, kid: string) =>
-      new SignJWT({ sub: 'jwks-user' }).setProtectedHeader({ alg, kid }).setExpirationTime('1h').sign(key as KeyLike);
+      new SignJWT({ sub: 'jwks-user' })
+        .setProtectedHeader({ alg, kid })
+        .setExpirationTime('1h')
+        .sign(key as KeyLike);
     for (const token of [await signWith(keys.rsa, 'RS256', 'rsa'), await signWith(keys.ec, 'ES256', 'ec')]) {
       expect((await asViewer(app, `Bearer ${token}`, '{ viewer { handle } }')).status).toBe(200);
     }

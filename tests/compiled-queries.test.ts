@@ -71,7 +71,10 @@ describe('operations sent again run compiled, with the same answer', () => {
     ],
     [
       '@include and @skip',
-      async () => ({ query: 'query ($a: Boolean!) { person(handle: "petercai") { name @include(if: $a) headline @skip(if: $a) } }', variables: { a: true } }),
+      async () => ({
+        query: 'query ($a: Boolean!) { person(handle: "petercai") { name @include(if: $a) headline @skip(if: $a) } }',
+        variables: { a: true },
+      }),
     ],
   ])('%s', async (_, request) => {
     const body = await request();
@@ -96,7 +99,10 @@ describe('operations sent again run compiled, with the same answer', () => {
 
 describe('errors are graphql-js answers, however often they are sent', () => {
   test.each([
-    ['a resolver refusal (BAD_USER_INPUT) with partial data', { query: '{ a: people(first: 500) { totalCount } b: person(handle: "petercai") { roles(first: -1) { title } name } }' }],
+    [
+      'a resolver refusal (BAD_USER_INPUT) with partial data',
+      { query: '{ a: people(first: 500) { totalCount } b: person(handle: "petercai") { roles(first: -1) { title } name } }' },
+    ],
     ['variables that do not fit', { query: peopleListQuery, variables: { first: 'ten' } }],
     ['a cursor from nowhere', { query: peopleListQuery, variables: { after: 'bm9wZQ' } }],
     ['no operation chosen', { query: 'query A { people { totalCount } } query B { people { totalCount } }' }],

@@ -14,9 +14,21 @@ const peoplePage = /* GraphQL */ `
   query People($first: Int, $after: String, $last: Int, $before: String) {
     people(first: $first, after: $after, last: $last, before: $before) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor node { handle } }
-      nodes { handle }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          handle
+        }
+      }
+      nodes {
+        handle
+      }
     }
   }
 `;
@@ -185,7 +197,9 @@ describe('skills', () => {
     const expected = Array.from({ length: 30 }, (_, i) => `Skill ${i}`).sort((a, b) => a.localeCompare(b, 'en'));
     expect(names).toEqual(expected);
     await app.db.query(`INSERT INTO skill (name, slug) VALUES ('asyncio', 'asyncio'), ('Zig', 'zig'), ('Äther', 'aether')`);
-    const { data } = await app.query<{ skills: SkillPage }>('{ skills(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { name slug peopleCount } } }');
+    const { data } = await app.query<{ skills: SkillPage }>(
+      '{ skills(first: 100) { totalCount pageInfo { hasNextPage endCursor } nodes { name slug peopleCount } } }',
+    );
     const all = data?.skills.nodes.map((skill) => skill.name) ?? [];
     expect(all.indexOf('asyncio')).toBeLessThan(all.indexOf('Skill 0'));
     expect(all.indexOf('Äther')).toBeLessThan(all.indexOf('Skill 0'));
@@ -207,8 +221,15 @@ describe('skills', () => {
       `SELECT p.handle FROM person p JOIN person_skill ps ON ps."personId" = p.id JOIN skill s ON s.id = ps."skillId"
        WHERE s.slug = 'skill-3' ORDER BY p."createdAt" DESC, p.id DESC`,
     );
-    const query = 'query ($after: String) { skill(slug: "skill-3") { name peopleCount people(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { handle } } } }';
-    type Result = { skill: { name: string; peopleCount: number; people: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { handle: string }[] } } };
+    const query =
+      'query ($after: String) { skill(slug: "skill-3") { name peopleCount people(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { handle } } } }';
+    type Result = {
+      skill: {
+        name: string;
+        peopleCount: number;
+        people: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { handle: string }[] };
+      };
+    };
     const first = await app.query<Result>(query);
     expect(first.data?.skill).toMatchObject({ name: 'Skill 3', peopleCount: expected.length });
     expect(first.data?.skill.people.totalCount).toBe(expected.length);

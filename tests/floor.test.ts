@@ -78,7 +78,7 @@ describe('the floor answers as the service does', () => {
     expect(pages.at(-1)).toBe('{"data":{"people":{"edges":[],"pageInfo":{"hasNextPage":false,"endCursor":null}}}}\n');
   });
 
-  test('the floor refuses operation texts other than the benchmark\'s', async () => {
+  test("the floor refuses operation texts other than the benchmark's", async () => {
     const response = await fetch(floor.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

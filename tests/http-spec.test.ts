@@ -62,9 +62,21 @@ test('a legacy application/json client gets 200 for every well-formed request, e
   const requests = [
     ['a parse error', { query: '{ people {' }, 'GRAPHQL_PARSE_FAILED'],
     ['a validation error', { query: '{ nobody }' }, 'GRAPHQL_VALIDATION_FAILED'],
-    ['variables that do not coerce', { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 42 } }, 'BAD_USER_INPUT'],
-    ['text PostgreSQL cannot store', { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 'a\u0000b' } }, 'BAD_USER_INPUT'],
-    ['a query limit', { query: '{ people(first: 100) { nodes { skills(first: 100) { people(first: 100) { nodes { name } } } } } }' }, 'COST_LIMIT_EXCEEDED'],
+    [
+      'variables that do not coerce',
+      { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 42 } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'text PostgreSQL cannot store',
+      { query: 'query ($h: String!) { person(handle: $h) { name } }', variables: { h: 'a\u0000b' } },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a query limit',
+      { query: '{ people(first: 100) { nodes { skills(first: 100) { people(first: 100) { nodes { name } } } } } }' },
+      'COST_LIMIT_EXCEEDED',
+    ],
   ] as const;
   for (const accept of [undefined, 'application/json', '*/*', 'application/json, application/graphql-response+json']) {
     for (const [name, body, code] of requests) {

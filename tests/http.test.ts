@@ -45,7 +45,11 @@ describe('the server over HTTP', () => {
 
   test('GraphQL responses, answers and errors alike, may not be stored by caches', async () => {
     for (const query of ['{ person(handle: "petercai") { name } }', '{ person { name } }', '{ nope }']) {
-      const response = await fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
   });

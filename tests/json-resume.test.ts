@@ -88,7 +88,10 @@ const fullResume: JsonResume = {
     { name: 'Data', keywords: ['postgresql', 'Kafka', 'Python'] },
     { name: 'Cloud', keywords: ['AWS', 'Kubernetes', 'kafka', 'BACKEND'] },
   ],
-  languages: [{ language: 'English', fluency: 'Native' }, { language: 'Igbo', fluency: 'Native' }],
+  languages: [
+    { language: 'English', fluency: 'Native' },
+    { language: 'Igbo', fluency: 'Native' },
+  ],
   interests: [{ name: 'Chess', keywords: ['Sicilian Defence'] }],
   references: [{ name: 'Tunde Bello', reference: 'Amara made our payouts boring, in the best way.' }],
   projects: [{ name: 'ledgerkit', description: 'Open-source double-entry ledger', url: 'https://github.com/amaraok/ledgerkit' }],

@@ -20,7 +20,13 @@ function field(typeName: string, fieldName: string) {
 }
 
 test('scalar properties are read by graphql itself', () => {
-  for (const [type, name] of [['Person', 'handle'], ['Person', 'createdAt'], ['Person', 'authorizedToWorkIn'], ['Role', 'startDate'], ['PageInfo', 'endCursor']]) {
+  for (const [type, name] of [
+    ['Person', 'handle'],
+    ['Person', 'createdAt'],
+    ['Person', 'authorizedToWorkIn'],
+    ['Role', 'startDate'],
+    ['PageInfo', 'endCursor'],
+  ]) {
     expect(field(type as string, name as string).resolve).toBeUndefined();
   }
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-async function refusal(query: string, variables?: Record<string, unknown>, target = app): Promise<{ status: number; error?: GraphQLFormattedError; data: unknown }> {
+async function refusal(
+  query: string,
+  variables?: Record<string, unknown>,
+  target = app,
+): Promise<{ status: number; error?: GraphQLFormattedError; data: unknown }> {
   const response = await target.query(query, variables);
   return { status: response.status, error: response.errors?.[0], data: response.data };
 }
@@ -85,7 +89,8 @@ describe('what a query may ask, refused before it runs', () => {
     expect(await code({ n: 100, deep: true, handle: 'd' })).toBe('COST_LIMIT_EXCEEDED');
     expect(await code({ n: 5, deep: true, handle: 'e' })).toBeUndefined();
     // Left out, $n has no value (the default page size applies); null is a value too.
-    const defaults = 'query ($n: Int = 100) { people(first: $n) { nodes { skills(first: $n) { people(first: $n) { nodes { handle } } } } } }';
+    const defaults =
+      'query ($n: Int = 100) { people(first: $n) { nodes { skills(first: $n) { people(first: $n) { nodes { handle } } } } } }';
     expect((await refusal(defaults, {})).error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
     expect((await refusal(defaults, { n: null })).error?.extensions?.code).toBeUndefined();
     expect((await refusal(defaults, {})).error?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
@@ -138,8 +143,7 @@ describe('requests', () => {
 
   test('batched requests are off unless MAX_BATCH_OPERATIONS allows them, and then capped', async () => {
     const batch = (n: number) => JSON.stringify(Array.from({ length: n }, () => ({ query: '{ __typename }' })));
-    const post = (url: string, body: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const off = await post(app.url, batch(2));
     expect(off.status).toBe(400);
     expect(await off.json()).toMatchObject({ errors: [{ extensions: { code: 'BATCH_LIMIT_EXCEEDED' } }] });

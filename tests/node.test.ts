@@ -9,9 +9,9 @@ let ids: { person: string; role: string; degree: string; skill: string };
 beforeAll(async () => {
   app = await startTestApp();
   await loadProfile(app.db, peterCai);
-  const { data } = await app.query<{ person: { id: string; roles: { id: string }[]; degrees: { id: string }[]; skills: { id: string }[] } }>(
-    '{ person(handle: "petercai") { id roles { id } degrees { id } skills { id } } }',
-  );
+  const { data } = await app.query<{
+    person: { id: string; roles: { id: string }[]; degrees: { id: string }[]; skills: { id: string }[] };
+  }>('{ person(handle: "petercai") { id roles { id } degrees { id } skills { id } } }');
   const person = data?.person;
   if (!person?.roles[0] || !person.degrees[0] || !person.skills[0]) throw new Error('seed profile missing');
   ids = { person: person.id, role: person.roles[0].id, degree: person.degrees[0].id, skill: person.skills[0].id };
@@ -24,10 +24,21 @@ const nodeQuery = /* GraphQL */ `
     node(id: $id) {
       __typename
       id
-      ... on Person { handle }
-      ... on Role { company person { handle } }
-      ... on Degree { institution }
-      ... on Skill { name }
+      ... on Person {
+        handle
+      }
+      ... on Role {
+        company
+        person {
+          handle
+        }
+      }
+      ... on Degree {
+        institution
+      }
+      ... on Skill {
+        name
+      }
     }
   }
 `;
@@ -69,10 +80,9 @@ test.each([
 });
 
 test('nodes(ids:) answers in the order asked, null where unknown', async () => {
-  const { data } = await app.query<{ nodes: ({ id: string } | null)[] }>(
-    'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
-    { ids: [ids.skill, 'nope', ids.person, ids.role, ids.skill] },
-  );
+  const { data } = await app.query<{ nodes: ({ id: string } | null)[] }>('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+    ids: [ids.skill, 'nope', ids.person, ids.role, ids.skill],
+  });
   expect(data?.nodes).toEqual([{ id: ids.skill }, null, { id: ids.person }, { id: ids.role }, { id: ids.skill }]);
 });
 

@@ -47,7 +47,7 @@ const profile = '{ person(handle: "petercai") { name roles { company } } }';
 beforeAll(async () => {
   port = await freePort();
   const url = await startPostgres();
-  app = await startAppOn(url, { NODE_ENV: "production", DB_CONNECT_TIMEOUT_MS: 1000 }, logs.logger);
+  app = await startAppOn(url, { NODE_ENV: 'production', DB_CONNECT_TIMEOUT_MS: 1000 }, logs.logger);
   await loadProfile(app.db, peterCai);
 });
 

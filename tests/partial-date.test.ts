@@ -7,7 +7,7 @@ describe('PartialDate', () => {
     expect(PartialDate.serialize(value)).toBe(value);
   });
 
-  test('a bad stored value is an internal error (a plain Error, logged and masked), not the client\'s', () => {
+  test("a bad stored value is an internal error (a plain Error, logged and masked), not the client's", () => {
     expect(() => PartialDate.serialize('2019-13')).toThrow(/Stored value "2019-13" is not a PartialDate/);
     try {
       PartialDate.serialize('2019-13');
@@ -16,17 +16,26 @@ describe('PartialDate', () => {
     }
   });
 
-  test.each(['19', '2019-5', '2019-13', '2019-00', '2019-02-29', '2019-04-31', '2019-05-00', '2019/05', 'May 2019', '2019-05-01T00:00', ''])(
-    'rejects %j with a clear BAD_USER_INPUT error',
-    (value) => {
-      expect(() => PartialDate.parseValue(value)).toThrow(/PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD/);
-      try {
-        PartialDate.parseValue(value);
-      } catch (error) {
-        expect(error).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-      }
-    },
-  );
+  test.each([
+    '19',
+    '2019-5',
+    '2019-13',
+    '2019-00',
+    '2019-02-29',
+    '2019-04-31',
+    '2019-05-00',
+    '2019/05',
+    'May 2019',
+    '2019-05-01T00:00',
+    '',
+  ])('rejects %j with a clear BAD_USER_INPUT error', (value) => {
+    expect(() => PartialDate.parseValue(value)).toThrow(/PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD/);
+    try {
+      PartialDate.parseValue(value);
+    } catch (error) {
+      expect(error).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  });
 
   test('rejects values that are not strings, as variables and as literals', () => {
     expect(() => PartialDate.parseValue(2019)).toThrow(/got 2019/);

@@ -12,13 +12,13 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-
 function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
   return app.query<T>(query, variables, authorization);
 }
 
 const create = 'mutation ($input: CreatePersonInput!) { createPerson(input: $input) { person { id handle name email version } } }';
-const update = 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id handle name headline location email website jobCategories version } } }';
+const update =
+  'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id handle name headline location email website jobCategories version } } }';
 const remove = 'mutation ($input: DeletePersonInput!) { deletePerson(input: $input) { deletedPersonId } }';
 
 async function petercai(): Promise<{ id: string; version: number }> {
@@ -95,7 +95,12 @@ describe('updatePerson', () => {
     const cleared = await as<{ updatePerson: { person: Record<string, unknown> } }>(owner, update, {
       input: { id, version: version + 1, location: null, jobCategories: null, website: null },
     });
-    expect(cleared.data?.updatePerson.person).toMatchObject({ location: null, jobCategories: [], website: null, headline: peterCai.headline });
+    expect(cleared.data?.updatePerson.person).toMatchObject({
+      location: null,
+      jobCategories: [],
+      website: null,
+      headline: peterCai.headline,
+    });
   });
 
   test('a read after the write in the same request sees it (loader caches are cleared)', async () => {
@@ -117,7 +122,7 @@ describe('updatePerson', () => {
     await as(await bearer('petercai'), update, { input: { id, version: version + 2, headline: peterCai.headline } });
   });
 
-  test('null for a required field, a bad ID, someone else\'s profile, a stale version', async () => {
+  test("null for a required field, a bad ID, someone else's profile, a stale version", async () => {
     const { id, version } = await petercai();
     const owner = await bearer('petercai');
     expect((await as(owner, update, { input: { id, version, name: null } })).errors?.[0]?.extensions).toMatchObject({

@@ -49,7 +49,19 @@ const servicePerson = {
   version: 2,
   createdAt: '2024-02-29T12:34:56.789Z',
   updatedAt: '2024-03-01T00:00:00.000Z',
-  roles: [{ id: toGlobalId('Role', 3), title: 'Analyst', company: null, location: null, startDate: '1842', endDate: null, isCurrent: false, description: null, highlights: [] }],
+  roles: [
+    {
+      id: toGlobalId('Role', 3),
+      title: 'Analyst',
+      company: null,
+      location: null,
+      startDate: '1842',
+      endDate: null,
+      isCurrent: false,
+      description: null,
+      highlights: [],
+    },
+  ],
   degrees: [],
   skills: [
     { id: toGlobalId('Skill', 1), name: 'Maths', slug: 'maths', category: null },
@@ -77,8 +89,10 @@ const postGraphilePerson = {
 const answer = (data: unknown) => JSON.stringify({ data });
 
 describe('PostGraphile must find what the service finds', () => {
-  test('the same profile, spelt in each server\'s way, is the same', () => {
-    expect(differenceFromService('ProfilePage', answer({ person: servicePerson }), answer({ personByHandle: postGraphilePerson }))).toBeNull();
+  test("the same profile, spelt in each server's way, is the same", () => {
+    expect(
+      differenceFromService('ProfilePage', answer({ person: servicePerson }), answer({ personByHandle: postGraphilePerson })),
+    ).toBeNull();
     expect(differenceFromService('ProfilePage', answer({ person: null }), answer({ personByHandle: null }))).toBeNull();
   });
 
@@ -87,7 +101,9 @@ describe('PostGraphile must find what the service finds', () => {
       ...postGraphilePerson,
       personSkillsByPersonId: { nodes: [...postGraphilePerson.personSkillsByPersonId.nodes].reverse() },
     };
-    expect(differenceFromService('ProfilePage', answer({ person: servicePerson }), answer({ personByHandle: reordered }))).toMatch(/Skill:1/);
+    expect(differenceFromService('ProfilePage', answer({ person: servicePerson }), answer({ personByHandle: reordered }))).toMatch(
+      /Skill:1/,
+    );
   });
 
   test('another person is not, nor an answer with errors', () => {
@@ -112,7 +128,11 @@ describe('PostGraphile must find what the service finds', () => {
           edges: [
             {
               cursor: 'postgraphile-cursor',
-              node: { ...node, rolesByPersonId: { nodes: [serviceRole] }, personSkillsByPersonId: { nodes: [{ skillBySkillId: { name: 'Maths' } }] } },
+              node: {
+                ...node,
+                rolesByPersonId: { nodes: [serviceRole] },
+                personSkillsByPersonId: { nodes: [{ skillBySkillId: { name: 'Maths' } }] },
+              },
             },
           ],
           pageInfo: { hasNextPage, endCursor: 'postgraphile-cursor' },

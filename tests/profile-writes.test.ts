@@ -20,7 +20,6 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-
 function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
   return app.query<T>(query, variables, authorization);
 }
@@ -44,9 +43,13 @@ describe('skills', () => {
   test('setSkills normalises names to one canonical skill each and keeps the order given', async () => {
     const { id } = await skillsOf('petercai');
     const before = await skillCount();
-    const result = await as<{ setSkills: { person: { skills: { name: string }[] } } }>(await bearer('petercai'), skillsMutation('setSkills'), {
-      input: { personId: id, names: ['postgres', 'Postgres', 'postgresql', 'k8s', 'JS', '  Brand   New  Thing ', 'python'] },
-    });
+    const result = await as<{ setSkills: { person: { skills: { name: string }[] } } }>(
+      await bearer('petercai'),
+      skillsMutation('setSkills'),
+      {
+        input: { personId: id, names: ['postgres', 'Postgres', 'postgresql', 'k8s', 'JS', '  Brand   New  Thing ', 'python'] },
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.setSkills.person.skills.map((skill) => skill.name)).toEqual([
       'PostgreSQL',
@@ -62,7 +65,15 @@ describe('skills', () => {
     const owner = await bearer('petercai');
     const { id } = await skillsOf('petercai');
     await as(owner, skillsMutation('addSkills'), { input: { personId: id, names: ['Rust', 'postgres', 'Go'] } });
-    expect((await skillsOf('petercai')).skills).toEqual(['PostgreSQL', 'Kubernetes', 'JavaScript', 'Brand New Thing', 'Python', 'Rust', 'Go']);
+    expect((await skillsOf('petercai')).skills).toEqual([
+      'PostgreSQL',
+      'Kubernetes',
+      'JavaScript',
+      'Brand New Thing',
+      'Python',
+      'Rust',
+      'Go',
+    ]);
     const before = await skillCount();
     await as(owner, skillsMutation('removeSkills'), { input: { personId: id, names: ['k8s', 'javascript', 'Never Heard Of It'] } });
     expect((await skillsOf('petercai')).skills).toEqual(['PostgreSQL', 'Brand New Thing', 'Python', 'Rust', 'Go']);
@@ -107,7 +118,13 @@ const importMutation = `mutation ($input: ImportResumeInput!) {
 }`;
 
 const resume = {
-  basics: { name: 'Ada Lovelace', label: 'Analyst', email: 'ada@example.com', summary: 'Notes on engines.', location: { city: 'London', countryCode: 'GB' } },
+  basics: {
+    name: 'Ada Lovelace',
+    label: 'Analyst',
+    email: 'ada@example.com',
+    summary: 'Notes on engines.',
+    location: { city: 'London', countryCode: 'GB' },
+  },
   work: [
     { name: 'Analytical Engine', position: 'Programmer', startDate: '1842-10', highlights: ['First published algorithm'] },
     { name: 'Babbage & Co', position: 'Translator', startDate: '1840', endDate: '1842-09' },
@@ -118,9 +135,13 @@ const resume = {
 
 describe('importResume', () => {
   test('creates a profile owned by the signed-in account, which exports the document back', async () => {
-    const result = await as<{ importResume: { person: Record<string, unknown> & { resume: unknown } } }>(await bearer('ada'), importMutation, {
-      input: { handle: 'ada', resume },
-    });
+    const result = await as<{ importResume: { person: Record<string, unknown> & { resume: unknown } } }>(
+      await bearer('ada'),
+      importMutation,
+      {
+        input: { handle: 'ada', resume },
+      },
+    );
     expect(result.errors).toBeUndefined();
     const person = result.data?.importResume.person;
     expect(person).toMatchObject({
@@ -180,7 +201,9 @@ describe('importResume', () => {
         env: { ...process.env, DATABASE_URL: url },
       });
       expect(stdout).toContain('Imported');
-      expect((await as<{ person: { name: string } }>(null, '{ person(handle: "hopper") { name } }')).data?.person.name).toBe('Grace Hopper');
+      expect((await as<{ person: { name: string } }>(null, '{ person(handle: "hopper") { name } }')).data?.person.name).toBe(
+        'Grace Hopper',
+      );
 
       await writeFile(file, JSON.stringify({ work: [{ startDate: '2020-99' }] }));
       await expect(

@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('the seed fixture is the page, whole and true', () => {
-  test('name, handle, headline and summary are the page\'s words', () => {
+  test("name, handle, headline and summary are the page's words", () => {
     expect(pageLines[0]).toBe(peterCai.name);
     expect(pageLines[1]).toBe(`@${peterCai.handle}`);
     expect(pageLines[2]).toBe(peterCai.headline);

@@ -57,9 +57,7 @@ test('the rest of the response still answers: only the field that timed out (and
     ),
   );
   expect(response.data).toEqual({ person: { name: 'Peter Cai' }, skill: null });
-  expect(response.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
-    [['skill', 'people'], 'QUERY_TIMEOUT'],
-  ]);
+  expect(response.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['skill', 'people'], 'QUERY_TIMEOUT']]);
 });
 
 test('once the statement fits in the timeout again, the same query answers', async () => {

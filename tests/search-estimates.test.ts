@@ -24,7 +24,17 @@ interface Summary {
 
 const summaryQuery = /* GraphQL */ `
   query Summary($filter: PersonFilter) {
-    people(filter: $filter, first: 5) { totalCount totalCountIsExact skillFacets(first: 10) { skill { name } count isExact } }
+    people(filter: $filter, first: 5) {
+      totalCount
+      totalCountIsExact
+      skillFacets(first: 10) {
+        skill {
+          name
+        }
+        count
+        isExact
+      }
+    }
   }
 `;
 
@@ -128,9 +138,24 @@ test('a broad search costs the same few statements as a narrow one', async () =>
   const talentSearch = /* GraphQL */ `
     query TalentSearch($filter: PersonFilter) {
       people(first: 20, filter: $filter) {
-        totalCount totalCountIsExact
-        skillFacets(first: 10) { skill { name } count isExact }
-        nodes { handle roles(first: 3) { title } skills { name } }
+        totalCount
+        totalCountIsExact
+        skillFacets(first: 10) {
+          skill {
+            name
+          }
+          count
+          isExact
+        }
+        nodes {
+          handle
+          roles(first: 3) {
+            title
+          }
+          skills {
+            name
+          }
+        }
       }
     }
   `;
@@ -159,9 +184,7 @@ test('the sample follows every write: its rows and its per-skill counts', async 
     return row;
   };
   expect(await consistent()).toEqual({ rows: true, counts: true });
-  const [member] = await app.db.query<{ id: number }[]>(
-    'SELECT "personId" AS id FROM person_search_sample ORDER BY "personId" LIMIT 1',
-  );
+  const [member] = await app.db.query<{ id: number }[]>('SELECT "personId" AS id FROM person_search_sample ORDER BY "personId" LIMIT 1');
   if (!member) throw new Error('empty sample');
   await app.db.query(`DELETE FROM person_skill WHERE "personId" = $1 AND position = 0`, [member.id]);
   await app.db.query(

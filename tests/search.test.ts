@@ -16,8 +16,13 @@ const search = /* GraphQL */ `
   query Search($filter: PersonFilter, $orderBy: PersonOrder, $first: Int, $after: String) {
     people(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { handle }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        handle
+      }
     }
   }
 `;
@@ -128,12 +133,16 @@ describe('people(filter:)', () => {
   });
 
   test('writes reach the search at once: new role text, a renamed person', async () => {
-    await app.db.query(`UPDATE role SET description = 'Quantum annealing research' WHERE "personId" = (SELECT id FROM person WHERE handle = 'dee')`);
+    await app.db.query(
+      `UPDATE role SET description = 'Quantum annealing research' WHERE "personId" = (SELECT id FROM person WHERE handle = 'dee')`,
+    );
     expect(await matching({ search: 'annealing' })).toEqual(['dee']);
     expect(await matching({ search: 'landing' })).toEqual([]);
     await app.db.query(`UPDATE person SET name = 'Deirdre Zebulon' WHERE handle = 'dee'`);
     expect(await matching({ search: 'zebulon' })).toEqual(['dee']);
-    await app.db.query(`UPDATE role SET description = 'Designs landing pages' WHERE "personId" = (SELECT id FROM person WHERE handle = 'dee')`);
+    await app.db.query(
+      `UPDATE role SET description = 'Designs landing pages' WHERE "personId" = (SELECT id FROM person WHERE handle = 'dee')`,
+    );
     await app.db.query(`UPDATE person SET name = 'dee' WHERE handle = 'dee'`);
   });
 
@@ -180,7 +189,7 @@ describe('people(orderBy:)', () => {
     expect(handles(await find({}))).toEqual(['dee', 'cyd', 'bob', 'ada']);
   });
 
-  test("a cursor from one order is refused by another", async () => {
+  test('a cursor from one order is refused by another', async () => {
     const byName = await find({ orderBy: { field: 'NAME' }, first: 1 });
     const response = await app.query(search, { after: byName.pageInfo.endCursor, first: 1 });
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
@@ -190,7 +199,16 @@ describe('people(orderBy:)', () => {
 describe('totalCount and skillFacets', () => {
   const facetsQuery = /* GraphQL */ `
     query Facets($filter: PersonFilter, $first: Int) {
-      people(filter: $filter, first: 1) { totalCount skillFacets(first: $first) { skill { name peopleCount } count } }
+      people(filter: $filter, first: 1) {
+        totalCount
+        skillFacets(first: $first) {
+          skill {
+            name
+            peopleCount
+          }
+          count
+        }
+      }
     }
   `;
   const facets = async (filter: Record<string, unknown> | null, first?: number) => {
@@ -207,7 +225,12 @@ describe('totalCount and skillFacets', () => {
     expect(result?.skillFacets.map(({ skill, count }) => [skill.name, count])).toEqual([
       ['Python', 2],
       // Ties: newest skill first.
-      ...[['Kubernetes', 1], ['PyTorch', 1], ['Kafka', 1], ['PostgreSQL', 1]],
+      ...[
+        ['Kubernetes', 1],
+        ['PyTorch', 1],
+        ['Kafka', 1],
+        ['PostgreSQL', 1],
+      ],
     ]);
     expect((await facets({ location: 'canada' }, 1))?.skillFacets).toHaveLength(1);
   });
@@ -227,8 +250,26 @@ describe('totalCount and skillFacets', () => {
       query TalentSearch($filter: PersonFilter) {
         people(first: 20, filter: $filter) {
           totalCount
-          skillFacets(first: 10) { skill { name } count }
-          nodes { handle name headline roles(first: 3) { title company startDate endDate } skills { name } }
+          skillFacets(first: 10) {
+            skill {
+              name
+            }
+            count
+          }
+          nodes {
+            handle
+            name
+            headline
+            roles(first: 3) {
+              title
+              company
+              startDate
+              endDate
+            }
+            skills {
+              name
+            }
+          }
         }
       }
     `;
@@ -249,8 +290,14 @@ describe('skills(filter:, orderBy:)', () => {
     query Directory($filter: SkillFilter, $orderBy: SkillOrder, $first: Int, $after: String) {
       skills(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
         totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { name peopleCount }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          name
+          peopleCount
+        }
       }
     }
   `;

@@ -14,7 +14,6 @@ beforeAll(async () => {
 
 afterAll(() => app.close());
 
-
 function as<T = Record<string, unknown>>(authorization: string | null, query: string, variables?: Record<string, unknown>) {
   return app.query<T>(query, variables, authorization);
 }
@@ -27,7 +26,10 @@ interface Profile {
 }
 
 async function profile(): Promise<Profile> {
-  const { data } = await as<{ person: Profile }>(null, '{ person(handle: "petercai") { id version roles { id company title } degrees { id institution } } }');
+  const { data } = await as<{ person: Profile }>(
+    null,
+    '{ person(handle: "petercai") { id version roles { id company title } degrees { id institution } } }',
+  );
   if (!data?.person) throw new Error('no petercai');
   return data.person;
 }
@@ -35,7 +37,8 @@ async function profile(): Promise<Profile> {
 const companies = (p: Profile) => p.roles.map((role) => role.company);
 const code = errorCode;
 
-const addRole = 'mutation ($input: AddRoleInput!) { addRole(input: $input) { role { id title company startDate endDate isCurrent highlights person { handle } } person { version roles { company } } } }';
+const addRole =
+  'mutation ($input: AddRoleInput!) { addRole(input: $input) { role { id title company startDate endDate isCurrent highlights person { handle } } person { version roles { company } } } }';
 const updateRole = 'mutation ($input: UpdateRoleInput!) { updateRole(input: $input) { role { id title company startDate endDate } } }';
 const removeRole = 'mutation ($input: RemoveRoleInput!) { removeRole(input: $input) { removedRoleId person { roles { company } } } }';
 const reorderRoles = 'mutation ($input: ReorderRolesInput!) { reorderRoles(input: $input) { person { roles { company } } } }';
@@ -43,9 +46,20 @@ const reorderRoles = 'mutation ($input: ReorderRolesInput!) { reorderRoles(input
 describe('roles', () => {
   test('addRole puts the new role at the top by default, or where asked, and versions the profile', async () => {
     const before = await profile();
-    const added = await as<{ addRole: { role: Record<string, unknown>; person: { version: number; roles: { company: string }[] } } }>(owner, addRole, {
-      input: { personId: before.id, title: 'Staff Engineer', company: 'Acme', startDate: '2024-03', isCurrent: true, highlights: ['Shipped it'] },
-    });
+    const added = await as<{ addRole: { role: Record<string, unknown>; person: { version: number; roles: { company: string }[] } } }>(
+      owner,
+      addRole,
+      {
+        input: {
+          personId: before.id,
+          title: 'Staff Engineer',
+          company: 'Acme',
+          startDate: '2024-03',
+          isCurrent: true,
+          highlights: ['Shipped it'],
+        },
+      },
+    );
     expect(added.errors).toBeUndefined();
     expect(added.data?.addRole.role).toMatchObject({
       title: 'Staff Engineer',
@@ -83,15 +97,33 @@ describe('roles', () => {
   test('removeRole closes the gap; reorderRoles takes every role exactly once', async () => {
     const before = await profile();
     const middle = before.roles.find((role) => role.company === 'Middle');
-    const removed = await as<{ removeRole: { person: { roles: { company: string }[] } } }>(owner, removeRole, { input: { id: middle?.id } });
-    expect(removed.data?.removeRole.person.roles.map((role) => role.company)).toEqual(['Acme', 'Snap', 'TikTok', 'Bloomberg LP', null, null, 'Bottom']);
+    const removed = await as<{ removeRole: { person: { roles: { company: string }[] } } }>(owner, removeRole, {
+      input: { id: middle?.id },
+    });
+    expect(removed.data?.removeRole.person.roles.map((role) => role.company)).toEqual([
+      'Acme',
+      'Snap',
+      'TikTok',
+      'Bloomberg LP',
+      null,
+      null,
+      'Bottom',
+    ]);
 
     const current = await profile();
     const reversed = [...current.roles].reverse().map((role) => role.id);
     const reordered = await as<{ reorderRoles: { person: { roles: { company: string }[] } } }>(owner, reorderRoles, {
       input: { personId: current.id, roleIds: reversed },
     });
-    expect(reordered.data?.reorderRoles.person.roles.map((role) => role.company)).toEqual(['Bottom', null, null, 'Bloomberg LP', 'TikTok', 'Snap', 'Acme']);
+    expect(reordered.data?.reorderRoles.person.roles.map((role) => role.company)).toEqual([
+      'Bottom',
+      null,
+      null,
+      'Bloomberg LP',
+      'TikTok',
+      'Snap',
+      'Acme',
+    ]);
     for (const roleIds of [reversed.slice(1), [...reversed, reversed[0]], [...reversed.slice(1), current.degrees[0]?.id]]) {
       const wrong = await as(owner, reorderRoles, { input: { personId: current.id, roleIds } });
       expect(code(wrong)).toBe('BAD_USER_INPUT');
@@ -106,12 +138,15 @@ describe('roles', () => {
     expect(code(await as(await bearer('stranger'), removeRole, { input: { id: role?.id } }))).toBe('FORBIDDEN');
     expect(code(await as(null, addRole, { input: { personId: current.id } }))).toBe('UNAUTHENTICATED');
     expect(code(await as(owner, updateRole, { input: { id: role?.id, title: 'x', version: current.version - 1 } }))).toBe('CONFLICT');
-    expect(code(await as(await bearer('ops', { admin: true }), updateRole, { input: { id: role?.id, title: 'By admin' } }))).toBeUndefined();
+    expect(
+      code(await as(await bearer('ops', { admin: true }), updateRole, { input: { id: role?.id, title: 'By admin' } })),
+    ).toBeUndefined();
   });
 });
 
 describe('degrees', () => {
-  const addDegree = 'mutation ($input: AddDegreeInput!) { addDegree(input: $input) { degree { institution degree field startDate endDate } person { degrees { institution } } } }';
+  const addDegree =
+    'mutation ($input: AddDegreeInput!) { addDegree(input: $input) { degree { institution degree field startDate endDate } person { degrees { institution } } } }';
   const updateDegree = 'mutation ($input: UpdateDegreeInput!) { updateDegree(input: $input) { degree { institution field } } }';
   const removeDegree = 'mutation ($input: RemoveDegreeInput!) { removeDegree(input: $input) { person { degrees { institution } } } }';
   const reorderDegrees = 'mutation ($input: ReorderDegreesInput!) { reorderDegrees(input: $input) { person { degrees { institution } } } }';
@@ -146,7 +181,9 @@ describe('degrees', () => {
       input: { personId: id, degreeIds: [ids[1], ids[2], ids[0]] },
     });
     expect(reordered.data?.reorderDegrees.person.degrees.at(-1)?.institution).toBe('MIT');
-    const removed = await as<{ removeDegree: { person: { degrees: { institution: string }[] } } }>(owner, removeDegree, { input: { id: mit?.id } });
+    const removed = await as<{ removeDegree: { person: { degrees: { institution: string }[] } } }>(owner, removeDegree, {
+      input: { id: mit?.id },
+    });
     expect(removed.data?.removeDegree.person.degrees.map((degree) => degree.institution)).toEqual([
       'University of California, Santa Cruz',
       'Beijing University of Posts and Telecommunications',

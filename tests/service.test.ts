@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import {
-  exitOf,
-  freePort,
-  killLeftoverServices,
-  post,
-  spawnService,
-  startService,
-  type ServiceProcess,
-} from './support/service-process';
+import { exitOf, freePort, killLeftoverServices, post, spawnService, startService, type ServiceProcess } from './support/service-process';
 import { databaseUrl, maintenanceUrl } from './support/test-postgres';
 
 const execFileAsync = promisify(execFile);

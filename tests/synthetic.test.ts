@@ -110,7 +110,16 @@ describe('what a load makes', () => {
                     cardinality(p."jobCategories") AS jobs
              FROM person p WHERE ${synthetic}) AS counts`,
     );
-    expect(ranges).toEqual({ minRoles: 3, maxRoles: 8, minDegrees: 1, maxDegrees: 3, minSkills: 10, maxSkills: 50, minJobs: 1, maxJobs: 2 });
+    expect(ranges).toEqual({
+      minRoles: 3,
+      maxRoles: 8,
+      minDegrees: 1,
+      maxDegrees: 3,
+      minSkills: 10,
+      maxSkills: 50,
+      minJobs: 1,
+      maxJobs: 2,
+    });
   });
 
   test('handles are valid and unique, timestamps distinct, updatedAt never before createdAt', async () => {
@@ -163,7 +172,9 @@ describe('what a load makes', () => {
 
   test('peopleCount is every skill’s number of people, and every person has the search row (document, skill ids) the triggers would give', async () => {
     expect(
-      await one(`SELECT count(*)::int AS wrong FROM skill s WHERE "peopleCount" <> (SELECT count(*) FROM person_skill WHERE "skillId" = s.id)`),
+      await one(
+        `SELECT count(*)::int AS wrong FROM skill s WHERE "peopleCount" <> (SELECT count(*) FROM person_skill WHERE "skillId" = s.id)`,
+      ),
     ).toEqual({ wrong: 0 });
     expect(
       await one(
@@ -181,8 +192,11 @@ describe('what a load makes', () => {
 
   test('the text is searchable through the API', async () => {
     const { handle } = await one<{ handle: string }>(`SELECT handle FROM person WHERE ${synthetic} ORDER BY id LIMIT 1`);
-    const word = (await one<{ company: string }>(`SELECT company FROM role r JOIN person p ON p.id = r."personId" WHERE p.handle = $1 LIMIT 1`, [handle]))
-      .company.split(' ')[0];
+    const word = (
+      await one<{ company: string }>(`SELECT company FROM role r JOIN person p ON p.id = r."personId" WHERE p.handle = $1 LIMIT 1`, [
+        handle,
+      ])
+    ).company.split(' ')[0];
     const response = await app.query<{ people: { nodes: { handle: string }[] } }>(
       `query ($search: String!) { people(first: 100, filter: { search: $search }) { nodes { handle } } }`,
       { search: word },
@@ -242,11 +256,13 @@ describe('running it again', () => {
   });
 
   test('a failure while copying ends the COPYs and rolls every table back', async () => {
-    const clients = await Promise.all(Array.from({ length: 4 }, async () => {
-      const client = new Client({ connectionString: app.databaseUrl });
-      await client.connect();
-      return client;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const client = new Client({ connectionString: app.databaseUrl });
+        await client.connect();
+        return client;
+      }),
+    );
     const [person, role, degree, personSkill] = clients as [Client, Client, Client, Client];
     async function* failingBatches(): AsyncGenerator<RowBatch> {
       yield { person: '', role: '', degree: '', person_skill: '' };

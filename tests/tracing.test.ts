@@ -45,8 +45,15 @@ interface RequireProbe {
 }
 
 /** Starts the service with `env`, no OTEL_* variable but those given, and the require probe. */
-async function startProbedService(name: string, env: Record<string, string>): Promise<{ service: ReadyService; probed: () => Promise<RequireProbe> }> {
-  const unsetOtel = Object.fromEntries(Object.keys(process.env).filter((key) => key.startsWith('OTEL_')).map((key) => [key, undefined]));
+async function startProbedService(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ service: ReadyService; probed: () => Promise<RequireProbe> }> {
+  const unsetOtel = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((key) => key.startsWith('OTEL_'))
+      .map((key) => [key, undefined]),
+  );
   const out = join(probeDir, `${name}.json`);
   const service = await startService({
     ...unsetOtel,
@@ -186,9 +193,12 @@ describe('tracingSettings', () => {
   test('the service name: OTEL_SERVICE_NAME, then OTEL_RESOURCE_ATTRIBUTES, then profilegraph', () => {
     expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint })?.serviceName).toBe('profilegraph');
     const attributes = 'deployment.environment=staging,service.name=profiles%20api';
-    expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_RESOURCE_ATTRIBUTES: attributes })?.serviceName).toBe('profiles api');
+    expect(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_RESOURCE_ATTRIBUTES: attributes })?.serviceName).toBe(
+      'profiles api',
+    );
     expect(
-      tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_RESOURCE_ATTRIBUTES: attributes, OTEL_SERVICE_NAME: 'edge' })?.serviceName,
+      tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_RESOURCE_ATTRIBUTES: attributes, OTEL_SERVICE_NAME: 'edge' })
+        ?.serviceName,
     ).toBe('edge');
   });
 

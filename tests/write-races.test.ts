@@ -47,19 +47,27 @@ test('importResume never replaces a profile someone else created meanwhile', asy
 
 test('two profiles for one account at once: one is created, the other is a CONFLICT (not a 500)', async () => {
   const token = await bearer('twice');
-  const results = await Promise.all(['twice-a', 'twice-b', 'twice-c'].map((handle) => app.query(create, { input: { handle, name: 'Twice' } }, token)));
+  const results = await Promise.all(
+    ['twice-a', 'twice-b', 'twice-c'].map((handle) => app.query(create, { input: { handle, name: 'Twice' } }, token)),
+  );
   expect(results.filter((result) => !result.errors)).toHaveLength(1);
   expect(results.filter((result) => errorCode(result) === 'CONFLICT')).toHaveLength(2);
 });
 
-test('concurrent writes to one profile\'s roles queue up instead of deadlocking', async () => {
+test("concurrent writes to one profile's roles queue up instead of deadlocking", async () => {
   const owner = await bearer('petercai');
   const { id, roles } = await petercai();
   const results = await Promise.all(
-    roles.slice(0, 4).flatMap((role, i) => [
-      app.query('mutation ($input: RemoveRoleInput!) { removeRole(input: $input) { removedRoleId } }', { input: { id: role.id } }, owner),
-      app.query('mutation ($input: AddRoleInput!) { addRole(input: $input) { role { id } } }', { input: { personId: id, company: `New ${i}` } }, owner),
-    ]),
+    roles
+      .slice(0, 4)
+      .flatMap((role, i) => [
+        app.query('mutation ($input: RemoveRoleInput!) { removeRole(input: $input) { removedRoleId } }', { input: { id: role.id } }, owner),
+        app.query(
+          'mutation ($input: AddRoleInput!) { addRole(input: $input) { role { id } } }',
+          { input: { personId: id, company: `New ${i}` } },
+          owner,
+        ),
+      ]),
   );
   expect(results.map(errorCode)).toEqual(Array(8).fill(undefined));
   const positions = await app.db.query<{ position: number }[]>(

@@ -50,7 +50,6 @@ export function machine(loadAverageAtStart: number): BenchReport['machine'] {
 
 const decimals: Record<ComparedFigure, number> = { requestsPerSecond: 0, p50Ms: 1, p99Ms: 1, cpuMsPerRequest: 2, peakRssMiB: 0 };
 
-
 function statementsCell(summary: Summary): string {
   const statements = summary.statements;
   if (!statements) return summary.server === 'floor' ? '1' : '–';
@@ -101,7 +100,13 @@ export function markdownTable(summaries: readonly Summary[]): string {
 export function roundsTable(rounds: readonly RoundResult[]): string {
   const servers = serverKinds.filter((server) => rounds.some((round) => round.server === server));
   const peers = peerKinds.filter((peer) => servers.includes(peer) && servers.includes('profilegraph'));
-  const header = ['Operation', 'Conns', 'Round', ...servers.map((server) => `${server} req/s`), ...peers.map((peer) => `profilegraph ÷ ${peer}`)];
+  const header = [
+    'Operation',
+    'Conns',
+    'Round',
+    ...servers.map((server) => `${server} req/s`),
+    ...peers.map((peer) => `profilegraph ÷ ${peer}`),
+  ];
   const keys = [...new Map(rounds.map((round) => [`${round.operation}/${round.connections}/${round.round}`, round])).values()];
   const rows = keys.map(({ operation, connections, round }) => {
     const of = (server: string) =>
@@ -132,11 +137,17 @@ export function singleClientLines(summaries: readonly Summary[]): string {
         '',
         `p50 ${ms(latency.p50Ms)} ms, p90 ${ms(latency.p90Ms)} ms, p99 ${ms(latency.p99Ms)} ms, max ${ms(latency.maxMs)} ms`,
         '',
-        table(['Category', 'p50 ms', 'max ms'], latency.byCategory.map((c) => [c.category, ms(c.p50Ms), ms(c.maxMs)])),
+        table(
+          ['Category', 'p50 ms', 'max ms'],
+          latency.byCategory.map((c) => [c.category, ms(c.p50Ms), ms(c.maxMs)]),
+        ),
         '',
         'Slowest searches (median over their passes):',
         '',
-        table(['Search', 'median ms', 'max ms'], latency.slowest.map((s) => [s.label, ms(s.medianMs), ms(s.maxMs)])),
+        table(
+          ['Search', 'median ms', 'max ms'],
+          latency.slowest.map((s) => [s.label, ms(s.medianMs), ms(s.maxMs)]),
+        ),
         '',
       ];
     })
@@ -150,7 +161,9 @@ export function targetLines(targets: readonly TargetResult[]): string {
 
 function additionsText(additions: readonly Addition[]): string {
   if (additions.length === 0) return '';
-  const lines = additions.map((addition) => `- ${addition.name}: ${addition.description} (${addition.created ? 'created by this run' : 'already there'})`);
+  const lines = additions.map(
+    (addition) => `- ${addition.name}: ${addition.description} (${addition.created ? 'created by this run' : 'already there'})`,
+  );
   return `\nPostGraphile builds its API from the database. For it, the benchmark adds to its own database (never
 to the service's migrations), before any server starts, so that every server runs against the same one:\n\n${lines.join('\n')}\n`;
 }

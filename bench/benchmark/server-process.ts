@@ -58,7 +58,10 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
-    const ready = await fetch(new URL('/readyz', url)).then((response) => response.ok, () => false);
+    const ready = await fetch(new URL('/readyz', url)).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await new Promise((done) => setTimeout(done, 100));
   }

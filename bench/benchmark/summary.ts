@@ -48,7 +48,13 @@ function figure(name: ComparedFigure, values: readonly number[]): number {
 }
 
 function figuresOf(rounds: readonly RoundResult[]): Record<ComparedFigure, number> {
-  const figures = comparedFigures.map((name) => [name, figure(name, rounds.map((round) => round[name]))]);
+  const figures = comparedFigures.map((name) => [
+    name,
+    figure(
+      name,
+      rounds.map((round) => round[name]),
+    ),
+  ]);
   return Object.fromEntries(figures) as Record<ComparedFigure, number>;
 }
 
@@ -63,7 +69,14 @@ export function ratiosByRound(rounds: readonly RoundResult[], peerRounds: readon
     comparedFigures.map((name) => [
       name,
       name === 'peakRssMiB'
-        ? figure(name, rounds.map((round) => round[name])) / figure(name, peerRounds.map((round) => round[name]))
+        ? figure(
+            name,
+            rounds.map((round) => round[name]),
+          ) /
+          figure(
+            name,
+            peerRounds.map((round) => round[name]),
+          )
         : median(pairs.map(([service, peer]) => service[name] / peer[name])),
     ]),
   ) as Record<ComparedFigure, number>;

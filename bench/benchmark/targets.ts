@@ -81,14 +81,22 @@ const ofService = (summaries: readonly Summary[], operation?: OperationName, con
 
 const notMeasured = (target: string, why = 'not measured in this run'): TargetResult => ({ target, met: null, detail: why });
 
-function throughputTarget(summaries: readonly Summary[], operation: OperationName, { peer, atLeast, connections }: ThroughputTarget): TargetResult {
+function throughputTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { peer, atLeast, connections }: ThroughputTarget,
+): TargetResult {
   const target = `${operation} ≥ ${atLeast}× ${peer}'s requests per second at ${connections} connections`;
   const ratio = ofService(summaries, operation, connections)[0]?.ratioTo[peer]?.requestsPerSecond;
   if (ratio === undefined) return notMeasured(target, `not measured in this run (it needs ${peer} and ${connections} connections)`);
   return { target, met: ratio >= atLeast, detail: `${ratio.toFixed(2)}×, the median of the round-by-round ratios` };
 }
 
-function latencyTarget(summaries: readonly Summary[], operation: OperationName, { connections, percentile, atMostMs }: LatencyTarget): TargetResult {
+function latencyTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { connections, percentile, atMostMs }: LatencyTarget,
+): TargetResult {
   const target = `${operation} ${percentile} ≤ ${atMostMs} ms at ${connections} connections`;
   const summary = ofService(summaries, operation, connections)[0];
   if (!summary) return notMeasured(target);
@@ -96,23 +104,38 @@ function latencyTarget(summaries: readonly Summary[], operation: OperationName, 
   return { target, met: ms <= atMostMs, detail: `${percentile} ${ms.toFixed(1)} ms` };
 }
 
-function singleClientTargets(summaries: readonly Summary[], operation: OperationName, { p50AtMostMs, slowestSearchAtMostMs }: SingleClientTarget): TargetResult[] {
+function singleClientTargets(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { p50AtMostMs, slowestSearchAtMostMs }: SingleClientTarget,
+): TargetResult[] {
   const p50Target = `${operation} one client at a time: p50 ≤ ${p50AtMostMs} ms`;
   const slowestTarget = `${operation} one client at a time: the slowest search ≤ ${slowestSearchAtMostMs} ms (its median)`;
   const latency = ofService(summaries, operation, 1)[0]?.singleClient;
   if (!latency) return [notMeasured(p50Target, 'not measured in this run (it needs --connections 1)'), notMeasured(slowestTarget)];
   const [slowest] = latency.slowest;
   return [
-    { target: p50Target, met: latency.p50Ms <= p50AtMostMs, detail: `p50 ${latency.p50Ms.toFixed(1)} ms over ${latency.requests} requests` },
+    {
+      target: p50Target,
+      met: latency.p50Ms <= p50AtMostMs,
+      detail: `p50 ${latency.p50Ms.toFixed(1)} ms over ${latency.requests} requests`,
+    },
     {
       target: slowestTarget,
       met: (slowest?.medianMs ?? 0) <= slowestSearchAtMostMs,
-      detail: slowest ? `${slowest.label}: ${slowest.medianMs.toFixed(1)} ms (worst single request ${latency.maxMs.toFixed(1)} ms)` : 'no searches',
+      detail: slowest
+        ? `${slowest.label}: ${slowest.medianMs.toFixed(1)} ms (worst single request ${latency.maxMs.toFixed(1)} ms)`
+        : 'no searches',
     },
   ];
 }
 
-function statementsTarget(summaries: readonly Summary[], operation: OperationName, maxStatements: number, skipped: string | undefined): TargetResult {
+function statementsTarget(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  maxStatements: number,
+  skipped: string | undefined,
+): TargetResult {
   const target = `${operation}: at most ${maxStatements} SQL statements per request`;
   const counted = ofService(summaries, operation).flatMap((summary) => (summary.statements ? [summary.statements] : []));
   if (counted.length === 0) return notMeasured(target, skipped);

@@ -34,9 +34,7 @@ function shuffled<T>(items: readonly T[], next: () => number): T[] {
 
 async function profileHandles(client: Client): Promise<Variables[]> {
   // md5 of the id: a spread over the whole table that stays the same between runs.
-  const { rows } = await client.query<{ handle: string }>('SELECT handle FROM person ORDER BY md5(id::text) LIMIT $1', [
-    wantedSets * 2,
-  ]);
+  const { rows } = await client.query<{ handle: string }>('SELECT handle FROM person ORDER BY md5(id::text) LIMIT $1', [wantedSets * 2]);
   return rows.map(({ handle }) => ({ handle }));
 }
 

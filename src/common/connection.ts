@@ -99,13 +99,13 @@ export interface PageWindow<K extends CursorKey> {
 }
 
 /** Checks the sizes of a page request and decodes its cursors, naming the argument at fault. */
-export function pageWindow<K extends CursorKey>(
-  args: ForwardPageArgs & Partial<PageArgs>,
-  list: CursorList<never, K>,
-): PageWindow<K> {
+export function pageWindow<K extends CursorKey>(args: ForwardPageArgs & Partial<PageArgs>, list: CursorList<never, K>): PageWindow<K> {
   const { first, last } = args;
   if (first != null && last != null) throw badUserInput('last', 'pass either first or last, not both');
-  for (const [argument, value] of [['first', first], ['last', last]] as const) {
+  for (const [argument, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
     if (value != null && (value < 0 || value > maxPageSize)) {
       throw badUserInput(argument, `must be between 0 and ${maxPageSize}; got ${value}`);
     }

@@ -18,14 +18,9 @@ export interface KeysetClauses {
  * appending their parameters to `params`. Fetches one row more than the page to learn whether
  * there is more.
  */
-export function keysetClauses<K extends CursorKey>(
-  order: KeysetOrder,
-  window: PageWindow<K>,
-  params: unknown[],
-): KeysetClauses {
+export function keysetClauses<K extends CursorKey>(order: KeysetOrder, window: PageWindow<K>, params: unknown[]): KeysetClauses {
   const columns = `(${order.columns.map((column) => column.sql).join(', ')})`;
-  const tuple = (key: K) =>
-    `(${key.map((value, i) => `$${params.push(value)}::${order.columns[i]?.type ?? 'text'}`).join(', ')})`;
+  const tuple = (key: K) => `(${key.map((value, i) => `$${params.push(value)}::${order.columns[i]?.type ?? 'text'}`).join(', ')})`;
   const later = order.direction === 'ASC' ? '>' : '<';
   const earlier = order.direction === 'ASC' ? '<' : '>';
 

@@ -18,10 +18,9 @@ export function isPartialDate(value: string): boolean {
 }
 
 function invalidPartialDate(got: string): GraphQLError {
-  return new GraphQLError(
-    `PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD with a real month and day; got ${got}`,
-    { extensions: { code: ErrorCode.BadUserInput } },
-  );
+  return new GraphQLError(`PartialDate must be a string YYYY, YYYY-MM or YYYY-MM-DD with a real month and day; got ${got}`, {
+    extensions: { code: ErrorCode.BadUserInput },
+  });
 }
 
 function parsePartialDate(value: unknown): string {

@@ -33,12 +33,7 @@ type ArmorRule = (options: {
   onReject: ((context: ValidationContext | null, error: GraphQLError) => void)[];
 }) => ValidationRule;
 
-function armorRule(
-  rule: ArmorRule,
-  limit: number,
-  code: string,
-  what: string,
-): ValidationRule {
+function armorRule(rule: ArmorRule, limit: number, code: string, what: string): ValidationRule {
   return rule({
     n: limit,
     exposeLimits: true,
@@ -63,9 +58,7 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
 
 /** graphql-js aborts parsing past `maxTokens` with this message (sic: "more that"). */
 export function tokenLimitError(message: string, limit: number): GraphQLError | null {
-  return /Document contains more that \d+ tokens/.test(message)
-    ? limitError(LimitCode.Tokens, 'the number of tokens', limit, null)
-    : null;
+  return /Document contains more that \d+ tokens/.test(message) ? limitError(LimitCode.Tokens, 'the number of tokens', limit, null) : null;
 }
 
 // A list field costs its items' cost times how many items it may return: `first`/`last` (the page

@@ -79,7 +79,10 @@ export async function addEntry(
       [personId],
     );
     const position = Math.min(input.position ?? 0, count);
-    await manager.query(`UPDATE ${section.table} SET position = position + 1 WHERE "personId" = $1 AND position >= $2`, [personId, position]);
+    await manager.query(`UPDATE ${section.table} SET position = position + 1 WHERE "personId" = $1 AND position >= $2`, [
+      personId,
+      position,
+    ]);
     const columns = ['"personId"', 'position', ...values.map(([column]) => `"${column}"`)];
     const params = [personId, position, ...values.map(([, value]) => value)];
     const [row] = await manager.query<{ id: number }[]>(

@@ -31,10 +31,9 @@ export async function lockPersonForEdit(
   expectedVersion?: number | null,
 ): Promise<LockedPerson> {
   requireViewer(viewer);
-  const [person] = await manager.query<LockedPerson[]>(
-    'SELECT id, handle, subject, version FROM person WHERE id = $1 FOR UPDATE',
-    [personId],
-  );
+  const [person] = await manager.query<LockedPerson[]>('SELECT id, handle, subject, version FROM person WHERE id = $1 FOR UPDATE', [
+    personId,
+  ]);
   if (!person) throw notFound('Person', String(personId));
   requireEditor(viewer, person);
   if (expectedVersion != null && expectedVersion !== person.version) {
@@ -53,7 +52,7 @@ export async function touchPerson(manager: EntityManager, personId: number): Pro
 
 /** PostgreSQL's unique_violation on the named constraint, for turning into a CONFLICT. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'driverError') ?? error : error;
+  const driverError: unknown = typeof error === 'object' && error !== null ? (Reflect.get(error, 'driverError') ?? error) : error;
   return (
     typeof driverError === 'object' &&
     driverError !== null &&

@@ -16,11 +16,7 @@ export interface OpenDatabase {
  * (`npm run seed` while `npm start` runs) may `share` one that another process already runs; the
  * service itself may not, since the process that started that server will stop it.
  */
-export async function ensureDatabase(
-  config: Config,
-  log: (line: string) => void,
-  options: { share: boolean },
-): Promise<OpenDatabase> {
+export async function ensureDatabase(config: Config, log: (line: string) => void, options: { share: boolean }): Promise<OpenDatabase> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, stopEmbedded: async () => {} };
   }

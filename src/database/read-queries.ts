@@ -97,7 +97,7 @@ function combinedStatement(lists: readonly PendingList[]): string {
 }
 
 async function sendLists(db: DataSource, lists: readonly PendingList[]): Promise<void> {
-  const params = lists.length === 1 ? lists[0]?.params ?? [] : lists.flatMap((list) => list.params);
+  const params = lists.length === 1 ? (lists[0]?.params ?? []) : lists.flatMap((list) => list.params);
   try {
     const [row] = await queryRows<Record<string, unknown>>(db, combinedStatement(lists), params);
     lists.forEach((list, i) => list.resolve(row?.[String(i)] ?? null));
@@ -116,12 +116,7 @@ async function sendLists(db: DataSource, lists: readonly PendingList[]): Promise
  */
 export function queryJsonRows<R>(db: DataSource, text: string, params: readonly unknown[]): Promise<R[]>;
 export function queryJsonRows<R, J>(db: DataSource, text: string, params: readonly unknown[], decode: (json: J) => R[]): Promise<R[]>;
-export function queryJsonRows<R, J>(
-  db: DataSource,
-  text: string,
-  params: readonly unknown[],
-  decode?: (json: J) => R[],
-): Promise<R[]> {
+export function queryJsonRows<R, J>(db: DataSource, text: string, params: readonly unknown[], decode?: (json: J) => R[]): Promise<R[]> {
   const scope = currentRequestScope();
   return new Promise<R[]>((resolve, reject) => {
     const resolveJson = (json: unknown) => {

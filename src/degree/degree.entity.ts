@@ -4,7 +4,7 @@ import { Node } from '../common/node';
 import { PartialDate, partialDateCheck } from '../common/partial-date';
 import { Person } from '../person/person.entity';
 
-@ObjectType({ implements: Node, description: 'A degree, certification or course: one entry of a profile\'s education.' })
+@ObjectType({ implements: Node, description: "A degree, certification or course: one entry of a profile's education." })
 @Entity('degree')
 @Index('degree_person_id_position_idx', ['personId', 'position'])
 @Check('degree_start_date_check', partialDateCheck('startDate'))

@@ -82,7 +82,9 @@ function paramGetter(param: Params[number]): ParamGetter | null {
   switch (param.kind) {
     case 'context': {
       const property = param.propertyName;
-      return property === undefined ? (_root, _args, context) => context : (_root, _args, context) => Reflect.get(context as object, property);
+      return property === undefined
+        ? (_root, _args, context) => context
+        : (_root, _args, context) => Reflect.get(context as object, property);
     }
     case 'info':
       return (_root, _args, _context, info) => info;

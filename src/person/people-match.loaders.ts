@@ -47,7 +47,8 @@ function summaryArm(k: number, match: PeopleMatch, count: boolean, facets: numbe
     return `SELECT ${id} AS id${facets ? `, ${skillIds} AS "skillIds"` : ''} FROM ${from} ${whereClause(conditions)}`;
   };
   const skillCounts = (from: string) => `SELECT skill, count(*)::int AS count FROM ${from} m, unnest(m."skillIds") skill GROUP BY skill`;
-  const topSkills = () => `SELECT skill AS "skillId", count FROM (${skillCounts('matched')}) c ORDER BY count DESC, skill DESC LIMIT ${limit()}`;
+  const topSkills = () =>
+    `SELECT skill AS "skillId", count FROM (${skillCounts('matched')}) c ORDER BY count DESC, skill DESC LIMIT ${limit()}`;
   // Each skill's share of the sample scaled by its known share of everyone (a ratio estimator):
   // far more precise than one in eight alone for the popular skills that facets show.
   const estimatedSkills = () => `SELECT c.skill AS "skillId", c.count AS "inSample", k."samplePeopleCount" AS "ofSample",

@@ -7,7 +7,9 @@ export const handlePattern = /^[a-z0-9][a-z0-9-_]{1,38}$/;
 const handleRule = Matches(handlePattern, {
   message: 'must be 2 to 39 lower-case letters, digits, - or _, starting with a letter or digit',
 });
-const phoneRule = Matches(/^\+?[0-9][0-9 ().-]{2,30}$/, { message: 'must be a phone number: digits, spaces, ( ) . - and an optional leading +' });
+const phoneRule = Matches(/^\+?[0-9][0-9 ().-]{2,30}$/, {
+  message: 'must be a phone number: digits, spaces, ( ) . - and an optional leading +',
+});
 
 /** The optional fields of a profile; on update, null clears one and leaving it out keeps it. */
 @InputType()

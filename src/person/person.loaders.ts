@@ -5,9 +5,7 @@ import type { Person } from './person.entity';
 
 export function createPersonLoaders(db: DataSource) {
   return {
-    personById: loaderById('personById', (ids) =>
-      queryRows<Person>(db, 'SELECT * FROM person WHERE id = ANY($1::int[])', [ids]),
-    ),
+    personById: loaderById('personById', (ids) => queryRows<Person>(db, 'SELECT * FROM person WHERE id = ANY($1::int[])', [ids])),
 
     /** Keyed by the handle as given; matches regardless of case. */
     personByHandle: createLoader<string, Person | null>('personByHandle', async (handles) => {

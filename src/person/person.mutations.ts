@@ -1,17 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { forgetProfileReads, type Context } from '../context';
-import {
-  CreatePersonInput,
-  DeletePersonInput,
-  DeletePersonPayload,
-  PersonPayload,
-  UpdatePersonInput,
-} from './person.inputs';
+import { CreatePersonInput, DeletePersonInput, DeletePersonPayload, PersonPayload, UpdatePersonInput } from './person.inputs';
 import { createPerson, deletePerson, updatePerson } from './person.writes';
 
 @Resolver()
 export class PersonMutationResolver {
-  @Mutation(() => PersonPayload, { description: 'Creates the signed-in account\'s profile (admins: a profile no account owns).' })
+  @Mutation(() => PersonPayload, { description: "Creates the signed-in account's profile (admins: a profile no account owns)." })
   async createPerson(@Arg('input') input: CreatePersonInput, @Ctx() { db, viewer, loaders }: Context): Promise<PersonPayload> {
     const person = await createPerson(db, viewer, input);
     forgetProfileReads(loaders);

@@ -74,11 +74,7 @@ export interface ResolvedPeopleOrder {
 }
 
 /** The order a people list reads in: as asked, else by relevance when searching, else newest first. */
-export function resolvePeopleOrder(
-  orderBy: PersonOrder | null | undefined,
-  searching: boolean,
-  alias: string,
-): ResolvedPeopleOrder {
+export function resolvePeopleOrder(orderBy: PersonOrder | null | undefined, searching: boolean, alias: string): ResolvedPeopleOrder {
   const field = orderBy?.field ?? (searching ? PersonOrderField.RELEVANCE : PersonOrderField.CREATED_AT);
   if (field === PersonOrderField.RELEVANCE && !searching) {
     throw badUserInput('orderBy', 'RELEVANCE orders a search: give filter.search or another order');

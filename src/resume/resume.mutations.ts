@@ -8,7 +8,8 @@ import { importResume } from './resume.writes';
 @Resolver()
 export class ResumeMutationResolver {
   @Mutation(() => PersonPayload, {
-    description: 'Creates or replaces a whole profile from a JSON Resume document: work → roles, education → degrees, skills and their keywords → skills.',
+    description:
+      'Creates or replaces a whole profile from a JSON Resume document: work → roles, education → degrees, skills and their keywords → skills.',
   })
   async importResume(@Arg('input') input: ImportResumeInput, @Ctx() context: Context): Promise<PersonPayload> {
     const personId = await importResume(context.db, context.viewer, input);

@@ -42,7 +42,9 @@ export async function importResume(db: DataSource, viewer: Viewer | null, input:
   const signedIn = requireViewer(viewer);
   const validation = validateResume(input.resume);
   if (!validation.ok) {
-    throw invalidInput(validation.problems.map((problem) => ({ path: ['input', 'resume', ...pointerPath(problem.path)], message: problem.message })));
+    throw invalidInput(
+      validation.problems.map((problem) => ({ path: ['input', 'resume', ...pointerPath(problem.path)], message: problem.message })),
+    );
   }
   const profile = resumeToProfile(input.handle, validation.resume);
   const problems = profileProblems(profile);
@@ -68,7 +70,8 @@ export async function importResume(db: DataSource, viewer: Viewer | null, input:
     try {
       await manager.query('INSERT INTO person (handle, name, subject) VALUES ($1, $2, $3)', [profile.handle, profile.name, owner]);
     } catch (error) {
-      if (isUniqueViolation(error, 'person_handle_lower_key')) throw conflict(`The handle ${JSON.stringify(profile.handle)} is taken`, ['input', 'handle']);
+      if (isUniqueViolation(error, 'person_handle_lower_key'))
+        throw conflict(`The handle ${JSON.stringify(profile.handle)} is taken`, ['input', 'handle']);
       if (isUniqueViolation(error, 'person_subject_key')) throw conflict('This account already has a profile', ['input', 'handle']);
       throw error;
     }

@@ -4,7 +4,7 @@ import { Node } from '../common/node';
 import { PartialDate, partialDateCheck } from '../common/partial-date';
 import { Person } from '../person/person.entity';
 
-@ObjectType({ implements: Node, description: 'A work role: one entry of a profile\'s experience.' })
+@ObjectType({ implements: Node, description: "A work role: one entry of a profile's experience." })
 @Entity('role')
 @Index('role_person_id_position_idx', ['personId', 'position'])
 @Check('role_start_date_check', partialDateCheck('startDate'))

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   });
   const [file] = positionals;
   if (!file) throw new Error('usage: npm run import -- path/to/resume.json [--handle <handle>] [--owner <subject>]');
-  const handle = values.handle ?? basename(file).replace(/\.json$/i, '').toLowerCase();
+  const handle =
+    values.handle ??
+    basename(file)
+      .replace(/\.json$/i, '')
+      .toLowerCase();
   if (!handlePattern.test(handle)) throw new Error(`${JSON.stringify(handle)} is not a handle: pass --handle`);
 
   const validation = validateResume(JSON.parse(await readFile(file, 'utf8')));

@@ -13,7 +13,8 @@ const mostPeople = Math.min(1_000_000, maxDistinctPeople);
 
 function integerOption(value: string | undefined, name: string, min: number, max: number): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`--${name} must be an integer from ${min} to ${max}\n${usage}`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new Error(`--${name} must be an integer from ${min} to ${max}\n${usage}`);
   return number;
 }
 
@@ -22,7 +23,11 @@ function printReport(report: SyntheticLoadReport, log: (line: string) => void): 
   log('Phase timings:');
   for (const phase of report.phases) log(`  ${phase.name.padEnd(width)}  ${(phase.ms / 1000).toFixed(1).padStart(6)} s`);
   log(`  ${'total'.padEnd(width)}  ${(report.totalMs / 1000).toFixed(1).padStart(6)} s`);
-  log(`Rows now: ${Object.entries(report.rows).map(([table, count]) => `${table} ${count}`).join(', ')}`);
+  log(
+    `Rows now: ${Object.entries(report.rows)
+      .map(([table, count]) => `${table} ${count}`)
+      .join(', ')}`,
+  );
 }
 
 // npm run seed:synthetic -- --people 100000 [--seed 1]: replaces the synthetic people (and only

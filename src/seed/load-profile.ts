@@ -19,10 +19,16 @@ export async function writeProfile(manager: EntityManager, profile: SeedProfile,
   await manager.delete(Role, { personId });
   await manager.delete(Degree, { personId });
   if (profile.roles.length) {
-    await manager.insert(Role, profile.roles.map((role, position) => ({ ...role, personId, position })));
+    await manager.insert(
+      Role,
+      profile.roles.map((role, position) => ({ ...role, personId, position })),
+    );
   }
   if (profile.degrees.length) {
-    await manager.insert(Degree, profile.degrees.map((degree, position) => ({ ...degree, personId, position })));
+    await manager.insert(
+      Degree,
+      profile.degrees.map((degree, position) => ({ ...degree, personId, position })),
+    );
   }
   await replaceSkillLinks(manager, personId, await resolveSkillIds(manager, profile.skills));
   return personId;

@@ -11,7 +11,8 @@ export const peterCai: SeedProfile = {
   name: 'Peter Cai',
   headline: 'Senior Software Engineer specializing in Python, machine learning, and distributed data systems.',
   // "What I'm looking for": three paragraphs, one per line as on the page.
-  summary: 'I’m a Senior Software Engineer with 8+ years of experience building scalable software systems, with a strong focus on Python, machine learning, and distributed data processing. I design end-to-end ML platforms—from datapipelines to model deployment and monitoring in production environments.\nAt Snap, I built a real-time content recommendation pipeline using Python, PySpark, and Kafka, and delivered low-latency ML inference services with FastAPI and TensorFlow Serving. I’ve also led feature engineering workflows with Airflow and improved reliability by implementing drift monitoring with Prometheus and Grafana.\nEarlier at TikTok and Bloomberg LP, I shipped backend systems that combine robust data processing, efficient APIs, and production-grade observability. I enjoy solving complex, high-scale problems using modern cloud and backend technologies, and I actively guide engineers to raise code quality, testing standards, and deployment practices.',
+  summary:
+    'I’m a Senior Software Engineer with 8+ years of experience building scalable software systems, with a strong focus on Python, machine learning, and distributed data processing. I design end-to-end ML platforms—from datapipelines to model deployment and monitoring in production environments.\nAt Snap, I built a real-time content recommendation pipeline using Python, PySpark, and Kafka, and delivered low-latency ML inference services with FastAPI and TensorFlow Serving. I’ve also led feature engineering workflows with Airflow and improved reliability by implementing drift monitoring with Prometheus and Grafana.\nEarlier at TikTok and Bloomberg LP, I shipped backend systems that combine robust data processing, efficient APIs, and production-grade observability. I enjoy solving complex, high-scale problems using modern cloud and backend technologies, and I actively guide engineers to raise code quality, testing standards, and deployment practices.',
   location: null,
   availability: null,
   // The page offers a message button, not contact details.
@@ -89,8 +90,7 @@ export const peterCai: SeedProfile = {
       field: 'Computer Science',
       startDate: '2019',
       endDate: '2021',
-      description:
-        'Completed a Master’s Degree in Computer Science at the University of California, Santa Cruz from 2019 to 2021.',
+      description: 'Completed a Master’s Degree in Computer Science at the University of California, Santa Cruz from 2019 to 2021.',
     },
     {
       institution: 'Beijing University of Posts and Telecommunications',

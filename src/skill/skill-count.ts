@@ -10,7 +10,8 @@ export class SkillCount {
   count!: number;
 
   @Field({
-    description: 'Whether `count` is exact. Counts are exact for lists of up to 10,000 people; for far larger lists, estimated from a fixed sample of one person in eight.',
+    description:
+      'Whether `count` is exact. Counts are exact for lists of up to 10,000 people; for far larger lists, estimated from a fixed sample of one person in eight.',
   })
   isExact!: boolean;
 }

@@ -19,13 +19,9 @@ class SkillIds {
   /** The ids of the slugs that name a skill; slugs that name none are left out. */
   async of(slugs: readonly string[]): Promise<Map<string, number>> {
     const now = Date.now();
-    const lookUp = slugs.filter(
-      (slug) => !this.ids.has(slug) && now - (this.unknownSince.get(slug) ?? -Infinity) >= retryUnknownAfterMs,
-    );
+    const lookUp = slugs.filter((slug) => !this.ids.has(slug) && now - (this.unknownSince.get(slug) ?? -Infinity) >= retryUnknownAfterMs);
     if (lookUp.length) {
-      const rows = await this.db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [
-        lookUp,
-      ]);
+      const rows = await this.db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [lookUp]);
       if (this.unknownSince.size + lookUp.length > maxUnknownRemembered) this.unknownSince.clear();
       for (const slug of lookUp) this.unknownSince.set(slug, now);
       for (const { id, slug } of rows) {

@@ -22,9 +22,7 @@ export async function resolveSkillIds(manager: EntityManager, names: readonly st
 export async function findSkillIds(manager: EntityManager, names: readonly string[]): Promise<number[]> {
   if (!names.length) return [];
   const slugs = names.map((name) => skillSlug(canonicalSkillName(name)));
-  const rows = await manager.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [
-    slugs,
-  ]);
+  const rows = await manager.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [slugs]);
   const idBySlug = new Map(rows.map((row) => [row.slug, row.id]));
   return [...new Set(slugs.map((slug) => idBySlug.get(slug)))].filter((id): id is number => id !== undefined);
 }

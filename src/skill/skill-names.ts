@@ -38,7 +38,5 @@ export function canonicalSkillName(name: string): string {
 
 /** Names that cannot be a skill (no letter or digit in any script), with where they were given. */
 export function skillNameProblems(names: readonly string[], path: (string | number)[]): InputProblem[] {
-  return names.flatMap((name, i) =>
-    skillSlug(name) === '' ? [{ path: [...path, i], message: 'must contain a letter or a digit' }] : [],
-  );
+  return names.flatMap((name, i) => (skillSlug(name) === '' ? [{ path: [...path, i], message: 'must contain a letter or a digit' }] : []));
 }

@@ -27,8 +27,7 @@ export function createSkillLoaders(db: DataSource) {
     /** In the order the person lists them. */
     skillsByPersonId: limitedListLoader(
       'skillsByPersonId',
-      (personIds, limit) =>
-        queryJsonRows(db, ...skillsOfPeopleQuery<Skill>(personIds, limit)),
+      (personIds, limit) => queryJsonRows(db, ...skillsOfPeopleQuery<Skill>(personIds, limit)),
       (skill) => skill.personId,
     ),
 

@@ -13,12 +13,7 @@ export type SkillsChange = 'set' | 'add' | 'remove';
  * given, `add` appends the ones not listed yet, `remove` takes the named ones off. Returns the
  * person's id.
  */
-export async function changeSkills(
-  db: DataSource,
-  viewer: Viewer | null,
-  change: SkillsChange,
-  input: PersonSkillsInput,
-): Promise<number> {
+export async function changeSkills(db: DataSource, viewer: Viewer | null, change: SkillsChange, input: PersonSkillsInput): Promise<number> {
   const personId = idOf(input.personId, 'Person', ['input', 'personId']);
   const problems = skillNameProblems(input.names, ['input', 'names']);
   if (problems.length) throw invalidInput(problems);

@@ -103,11 +103,7 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
       const setup = { seed: options.seed, bases, skillIds, takenHandles: [...others.handles] };
       const [person, role, degree, personSkill] = copiers;
       await timed('generate + copy', () =>
-        replaceByCopy(
-          { person, role, degree, person_skill: personSkill },
-          others.ids,
-          rowBatches(setup, options.people, generatorThreads),
-        ),
+        replaceByCopy({ person, role, degree, person_skill: personSkill }, others.ids, rowBatches(setup, options.people, generatorThreads)),
       );
       // refresh_person_search looks roles up by "personId" = ANY(ids): without an index that is a
       // linear search of the array for every role (minutes, not seconds).

@@ -69,9 +69,11 @@ function shuffled<T>(random: Random, items: T[]): T[] {
 
 // Only the better-known technologies get narrower skills: nobody lists "COBOL Plugins".
 function technologyAspects(real: readonly CatalogueSkill[]): [string, SkillCategory][] {
-  return real.slice(0, 400).flatMap((skill) =>
-    (aspectsByCategory[skill.category] ?? []).map((aspect): [string, SkillCategory] => [`${skill.name} ${aspect}`, skill.category]),
-  );
+  return real
+    .slice(0, 400)
+    .flatMap((skill) =>
+      (aspectsByCategory[skill.category] ?? []).map((aspect): [string, SkillCategory] => [`${skill.name} ${aspect}`, skill.category]),
+    );
 }
 
 function topicPractices(): [string, SkillCategory][] {

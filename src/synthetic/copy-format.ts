@@ -14,7 +14,8 @@ export function copyValue(value: string | null): string {
 export function copyArray(values: readonly string[]): string {
   if (!values.length) return '{}';
   let literal = '{';
-  for (const value of values) literal += `${literal.length > 1 ? ',' : ''}"${/["\\]/.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
+  for (const value of values)
+    literal += `${literal.length > 1 ? ',' : ''}"${/["\\]/.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
   return copyValue(`${literal}}`);
 }
 

@@ -3,7 +3,11 @@
  * item. After a failure the others finish what they hold and take nothing more, so that the
  * caller's clean-up never runs beside them.
  */
-export async function inParallel<W, T>(workers: readonly W[], items: readonly T[], work: (worker: W, item: T) => Promise<void>): Promise<void> {
+export async function inParallel<W, T>(
+  workers: readonly W[],
+  items: readonly T[],
+  work: (worker: W, item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const results = await Promise.allSettled(

@@ -103,7 +103,10 @@ export async function restoreIndexes(clients: readonly ClientBase[], tables: rea
   const [control] = clients;
   if (!control || !(await savedTableExists(control))) return;
   const wanted = new Set(tables.map(quoteIdentifier).concat(tables));
-  await rebuildIndexes(clients, (await savedItems(control)).filter((item) => wanted.has(item.tableName)));
+  await rebuildIndexes(
+    clients,
+    (await savedItems(control)).filter((item) => wanted.has(item.tableName)),
+  );
 }
 
 async function rebuildIndexes(clients: readonly ClientBase[], saved: readonly Saved[]): Promise<void> {

@@ -8,7 +8,14 @@ const lowered = ['cut', 'reduced', 'lowered', 'halved', 'trimmed', 'brought down
 const raised = ['improved', 'increased', 'raised', 'grew', 'lifted', 'boosted'];
 const teamOf = ['a team of', 'a squad of', 'a group of', 'a crew of'];
 const colleagues = ['engineers', 'developers', 'analysts', 'interns', 'designers', 'new hires', 'contractors'];
-const deliveries = ['without downtime', 'in six weeks', 'ahead of schedule', 'with no data loss', 'over two quarters', 'one service at a time'];
+const deliveries = [
+  'without downtime',
+  'in six weeks',
+  'ahead of schedule',
+  'with no data loss',
+  'over two quarters',
+  'one service at a time',
+];
 const periods = ['a day', 'a week', 'a month', 'every hour', 'at peak'];
 const artefacts = ['tooling', 'features', 'integrations', 'workflows', 'reports', 'APIs', 'jobs'];
 
@@ -57,7 +64,8 @@ export const highlights: readonly Template[] = [
   (p) => `${p.pick(lowered)} ${p.metric()} by ${p.percent()}%`,
   (p) => `${p.verb()} ${withAdjective(p, p.system())} used by ${p.quantity()} ${p.audience()}`,
   (p) => `Promoted twice in ${p.random.int(2, 4)} years`,
-  (p) => `Spoke about ${p.skill()} at ${p.pick(['internal tech talks', 'a regional meetup', 'an industry conference', 'a partner summit'])}`,
+  (p) =>
+    `Spoke about ${p.skill()} at ${p.pick(['internal tech talks', 'a regional meetup', 'an industry conference', 'a partner summit'])}`,
   (p) => `Hired and onboarded ${p.random.int(3, 15)} ${p.pick(colleagues)}`,
   (p) => `Saved $${p.random.int(20, 900)}k a year in ${p.metric()}`,
   (p) => {

@@ -43,9 +43,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const template = new DataSource(
-    dataSourceOptions(loadConfig({ DATABASE_URL: databaseUrl(templateDatabase) })),
-  );
+  const template = new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: databaseUrl(templateDatabase) })));
   await template.initialize();
   await template.runMigrations({ transaction: 'all' });
   await template.destroy();

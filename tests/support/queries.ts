@@ -17,9 +17,31 @@ export const profileFields = /* GraphQL */ `
     jobCategories
     createdAt
     updatedAt
-    roles { id title company location startDate endDate isCurrent description highlights }
-    degrees { id institution degree field startDate endDate description }
-    skills { id name slug }
+    roles {
+      id
+      title
+      company
+      location
+      startDate
+      endDate
+      isCurrent
+      description
+      highlights
+    }
+    degrees {
+      id
+      institution
+      degree
+      field
+      startDate
+      endDate
+      description
+    }
+    skills {
+      id
+      name
+      slug
+    }
   }
 `;
 
@@ -33,7 +55,12 @@ export const peopleListQuery = /* GraphQL */ `
   query PeopleList($first: Int, $after: String) {
     people(first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       edges {
         cursor
         node {
@@ -41,9 +68,20 @@ export const peopleListQuery = /* GraphQL */ `
           handle
           name
           headline
-          roles(first: 3) { title company startDate endDate }
-          degrees { institution degree }
-          skills { name peopleCount }
+          roles(first: 3) {
+            title
+            company
+            startDate
+            endDate
+          }
+          degrees {
+            institution
+            degree
+          }
+          skills {
+            name
+            peopleCount
+          }
         }
       }
     }

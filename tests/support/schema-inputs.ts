@@ -199,7 +199,9 @@ function sampleScalar(scalar: string): unknown {
 function jsonLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${jsonLiteral(item)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${jsonLiteral(item)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }

@@ -14,7 +14,6 @@ export function killLeftoverServices(): void {
   }
 }
 
-
 export interface ServiceProcess {
   output(): string;
   /** Resolves with the first match of `pattern` in what the process printed. */

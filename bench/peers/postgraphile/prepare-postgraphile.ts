@@ -45,7 +45,9 @@ export async function preparePostGraphile(
       if (name === 'PeopleList') {
         ownSets = await peopleListCursors(server.url, people, { query: postGraphileCursorWalk, field: 'allPeople' });
         if (ownSets.length !== sets.length) {
-          throw new Error(`PostGraphile pages through people in ${ownSets.length} pages, the service in ${sets.length}: they do not list the same people`);
+          throw new Error(
+            `PostGraphile pages through people in ${ownSets.length} pages, the service in ${sets.length}: they do not list the same people`,
+          );
         }
       }
       bodies[name] = ownSets.map((variables) => requestBody(operation, variables));
