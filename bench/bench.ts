@@ -4,11 +4,11 @@ import { openBenchDatabase, ensurePeople } from './benchmark/bench-database';
 import { parseBenchOptions, usage, type BenchOptions } from './benchmark/bench-options';
 import { firstDifference } from './benchmark/first-difference';
 import { measureRound, type RoundResult } from './benchmark/measure';
-import { loadAverage, machine, markdownTable, targetLines, writeReport, type OperationStatus } from './benchmark/report';
+import { loadAverage, machine, markdownTable, singleClientLines, targetLines, writeReport, type OperationStatus } from './benchmark/report';
 import { startServer, type ServerKind, type ServerSettings } from './benchmark/server-process';
 import { summarize } from './benchmark/summary';
 import { evaluateTargets } from './benchmark/targets';
-import { peopleListCursors, variableSetsFromDatabase, wantedSets, type Variables } from './benchmark/variable-sets';
+import { peopleListCursors, variableSetsFromDatabase, wantedSets, type Variables, type VariableSetLabels } from './benchmark/variable-sets';
 import { operations, requestBody, type OperationName } from './operations';
 import { addWhatPostGraphileNeeds, type Addition } from './peers/postgraphile/bench-database-additions';
 import { preparePostGraphile, type ServiceSample } from './peers/postgraphile/prepare-postgraphile';
@@ -41,6 +41,8 @@ interface Preparation {
   sets: Partial<Record<OperationName, Variables[]>>;
   /** The service's and the floor's request bodies; PostGraphile's say the same in its own terms. */
   bodies: Partial<Record<OperationName, string[]>>;
+  /** Names of the bodies, for operations whose variable sets have them (TalentSearch's spread). */
+  labels: VariableSetLabels;
   status: Partial<Record<OperationName, OperationStatus>>;
   /** The service's answers to sample requests of the peers' operations, to hold the peers to. */
   references: (ServiceSample & { body: string })[];
@@ -63,9 +65,9 @@ const samplesPerOperation = 25;
  */
 async function prepare(options: BenchOptions, settings: ServerSettings, people: number): Promise<Preparation> {
   log('Drawing variable sets from the database');
-  const fromDatabase = await variableSetsFromDatabase(settings.databaseUrl);
+  const { sets: fromDatabase, labels } = await variableSetsFromDatabase(settings.databaseUrl);
   const service = await startServer('profilegraph', settings);
-  const preparation: Preparation = { sets: {}, bodies: {}, status: {}, references: [] };
+  const preparation: Preparation = { sets: {}, bodies: {}, labels, status: {}, references: [] };
   try {
     for (const name of options.operations) {
       const sets: Variables[] = name === 'PeopleList' ? await peopleListCursors(service.url, people) : fromDatabase[name];
@@ -74,9 +76,10 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
       preparation.status[name] = status;
       const step = Math.max(1, Math.floor(bodies.length / samplesPerOperation));
       const samples = bodies.flatMap((body, index) => (index % step === 0 ? [{ body, index }] : []));
-      const answers = await Promise.all(
-        samples.map(async ({ body, index }) => ({ operation: name, index, body, answer: await post(service.url, body) })),
-      );
+      // One at a time: the broadest searches at once could outwait the pool, which says nothing
+      // about whether the service knows the operation.
+      const answers: (ServiceSample & { body: string })[] = [];
+      for (const { body, index } of samples) answers.push({ operation: name, index, body, answer: await post(service.url, body) });
       const refused = answers.find(({ answer }) => answer.startsWith('{"errors"'));
       if (answers.length === 0) status.skipped = 'no variable sets could be drawn from this database';
       else if (refused) status.skipped = `the service refuses it (${errorMessages(refused.answer)})`;
@@ -89,7 +92,7 @@ async function prepare(options: BenchOptions, settings: ServerSettings, people: 
         continue;
       }
       status.samplesFindingSomething = `${answers.filter(({ answer }) => foundSomething[name](answer)).length} of ${answers.length}`;
-      const few = bodies.length < wantedSets ? ` (fewer than ${wantedSets}: a small database)` : '';
+      const few = labels[name] ? ' (named)' : bodies.length < wantedSets ? ` (fewer than ${wantedSets}: a small database)` : '';
       log(`  ${name}: ${bodies.length} variable sets${few}; ${status.samplesFindingSomething} samples find something`);
       if (peerOperations.includes(name)) preparation.references.push(...answers);
     }
@@ -178,6 +181,7 @@ async function main(): Promise<number> {
                 connections,
                 round,
                 bodies: bodiesFor(server, operation),
+                ...(server === 'profilegraph' && preparation.labels[operation] && { labels: preparation.labels[operation] }),
                 warmupSeconds: options.warmup,
                 seconds: options.duration,
               },
@@ -209,7 +213,7 @@ async function main(): Promise<number> {
       rounds,
     });
     const minutesTaken = (Date.now() - Date.parse(startedAt)) / 60_000;
-    log(`\n${markdownTable(summaries)}\n\nTargets:\n${targetLines(targets)}\n`);
+    log(`\n${markdownTable(summaries)}\n\n${singleClientLines(summaries)}\nTargets:\n${targetLines(targets)}\n`);
     log(`Written to ${path} (and latest.json beside it) after ${minutesTaken.toFixed(1)} minutes`);
     const errors = rounds.reduce((total, round) => total + round.errors, 0);
     if (errors) log(`\n${errors} request(s) failed under this load: see the Errors column, and firstError in latest.json.`);

@@ -65,8 +65,8 @@ export const peopleList: Operation = {
 /** Search by skills and a word, with how many match and the skills most common among them. */
 export const talentSearch: Operation = {
   name: 'TalentSearch',
-  query: `query TalentSearch($skills: [String!]!, $search: String!) {
-  people(first: 20, filter: { skills: $skills, search: $search }) {
+  query: `query TalentSearch($skills: [String!], $search: String, $location: String) {
+  people(first: 20, filter: { skills: $skills, search: $search, location: $location }) {
     totalCount
     ${personListEdges}
     skillFacets(first: 10) { skill { name } count }

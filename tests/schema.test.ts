@@ -53,11 +53,11 @@ describe('migrations', () => {
           `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`,
         )
       ).map((row) => row.tablename);
-    expect(await tables()).toEqual(['degree', 'person', 'person_search', 'person_skill', 'role', 'skill']);
+    expect(await tables()).toEqual(['degree', 'person', 'person_search', 'person_search_sample', 'person_skill', 'role', 'skill']);
     for (const _ of app.db.migrations) await app.db.undoLastMigration();
     expect(await tables()).toEqual([]);
     await app.db.runMigrations();
-    expect(await tables()).toEqual(['degree', 'person', 'person_search', 'person_skill', 'role', 'skill']);
+    expect(await tables()).toEqual(['degree', 'person', 'person_search', 'person_search_sample', 'person_skill', 'role', 'skill']);
     expect(await app.db.showMigrations()).toBe(false);
   });
 });

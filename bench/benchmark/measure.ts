@@ -1,5 +1,6 @@
 import type { OperationName } from '../operations';
-import { runLoad } from './load';
+import { runLoad, type LoadResult } from './load';
+import { runSequential, type TimedRequest } from './single-client';
 import { sampleProcess } from './process-stats';
 import { startServer, type ServerKind, type ServerSettings } from './server-process';
 import { readStatementHistogram, statementsBetween, type StatementsPerRequest } from './sql-statements';
@@ -10,6 +11,8 @@ export interface RoundPlan {
   connections: number;
   round: number;
   bodies: readonly string[];
+  /** Names of the bodies, where the operation has them: one connection then times each request by name. */
+  labels?: readonly string[];
   warmupSeconds: number;
   seconds: number;
 }
@@ -31,6 +34,8 @@ export interface RoundResult {
   statements: StatementsPerRequest | null;
   errors: number;
   firstError: string | null;
+  /** Single-client rounds of named bodies: every request's time, by name. */
+  timings?: TimedRequest[];
 }
 
 /**
@@ -43,13 +48,23 @@ export async function measureRound(plan: RoundPlan, settings: ServerSettings): P
     // Successive rounds start at different bodies (a prime step, so that it does not fall back on
     // the same few whatever the number of bodies); the servers of a round at the same one.
     const load = { url: server.url, connections: plan.connections, bodies: plan.bodies, startAt: plan.round * 7919 };
-    if (plan.warmupSeconds > 0) await runLoad({ ...load, seconds: plan.warmupSeconds });
+    const sequential = plan.connections === 1 && plan.labels !== undefined;
+    const run = async (seconds: number): Promise<LoadResult & { timings?: TimedRequest[] }> => {
+      if (!sequential) return runLoad({ ...load, seconds });
+      const result = await runSequential({ url: server.url, bodies: plan.bodies, labels: plan.labels ?? [], seconds });
+      const requests = result.timings.length;
+      const sorted = result.timings.map((timing) => timing.ms).sort((a, b) => a - b);
+      const at = (p: number) => sorted[Math.min(requests - 1, Math.ceil((p / 100) * requests) - 1)] ?? Number.NaN;
+      const elapsed = result.timings.reduce((total, timing) => total + timing.ms, 0) / 1000;
+      return { ...result, requests, requestsPerSecond: requests / elapsed, p50Ms: at(50), p99Ms: at(99) };
+    };
+    if (plan.warmupSeconds > 0) await run(plan.warmupSeconds);
 
     // Scraping /metrics costs the server CPU: scrape outside the CPU samples.
     const metricsUrl = new URL('/metrics', server.url).toString();
     const histogramBefore = plan.server === 'floor' ? null : await readStatementHistogram(metricsUrl);
     const processBefore = await sampleProcess(server.pid);
-    const result = await runLoad({ ...load, seconds: plan.seconds });
+    const result = await run(plan.seconds);
     const processAfter = await sampleProcess(server.pid);
     const histogramAfter = histogramBefore ? await readStatementHistogram(metricsUrl) : null;
 
@@ -67,6 +82,7 @@ export async function measureRound(plan: RoundPlan, settings: ServerSettings): P
       statements: histogramBefore && histogramAfter ? statementsBetween(histogramBefore, histogramAfter) : null,
       errors: result.errors,
       firstError: result.firstError,
+      ...(result.timings && { timings: result.timings }),
     };
   } finally {
     await server.stop();

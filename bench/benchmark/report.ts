@@ -126,6 +126,34 @@ export function roundsTable(rounds: readonly RoundResult[]): string {
   return table(header, rows);
 }
 
+/** Per operation measured by one client over named bodies: the distribution, its categories and its slowest searches. */
+export function singleClientLines(summaries: readonly Summary[]): string {
+  const ms = (value: number) => value.toFixed(1);
+  return summaries
+    .flatMap(({ operation, server, singleClient: latency }) => {
+      if (!latency) return [];
+      return [
+        `### ${operation}, one client at a time (${server}, ${latency.requests} requests)`,
+        '',
+        `p50 ${ms(latency.p50Ms)} ms, p90 ${ms(latency.p90Ms)} ms, p99 ${ms(latency.p99Ms)} ms, max ${ms(latency.maxMs)} ms`,
+        '',
+        table(
+          ['Category', 'p50 ms', 'max ms'],
+          latency.byCategory.map((c) => [c.category, ms(c.p50Ms), ms(c.maxMs)]),
+        ),
+        '',
+        'Slowest searches (median over their passes):',
+        '',
+        table(
+          ['Search', 'median ms', 'max ms'],
+          latency.slowest.map((s) => [s.label, ms(s.medianMs), ms(s.maxMs)]),
+        ),
+        '',
+      ];
+    })
+    .join('\n');
+}
+
 export function targetLines(targets: readonly TargetResult[]): string {
   const mark = (met: boolean | null) => (met === null ? '– not measured' : met ? '✔ met' : '✘ NOT met');
   return targets.map((target) => `- ${mark(target.met)}: ${target.target} — ${target.detail}`).join('\n');
@@ -162,6 +190,7 @@ requests differed.
 
 ${markdownTable(report.summaries)}
 
+${singleClientLines(report.summaries)}
 ## Targets
 
 ${targetLines(report.targets)}

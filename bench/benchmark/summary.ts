@@ -1,5 +1,6 @@
 import type { OperationName } from '../operations';
 import type { RoundResult } from './measure';
+import { singleClientLatency, type SingleClientLatency } from './single-client';
 import { peerKinds, type PeerKind, type ServerKind } from './server-process';
 import type { StatementsPerRequest } from './sql-statements';
 
@@ -16,6 +17,8 @@ export interface Summary extends Record<ComparedFigure, number> {
   statements: StatementsPerRequest | null;
   errors: number;
   firstError: string | null;
+  /** One connection over named bodies: the latency distribution over every round's requests, and the slowest by name. */
+  singleClient?: SingleClientLatency;
   /** On the service's summaries: its figures over each peer's that ran the same operation. */
   ratioTo: Partial<Record<PeerKind, Record<ComparedFigure, number>>>;
 }
@@ -88,8 +91,10 @@ function summarizeServer(
     const ratios = ratiosByRound(rounds, peerRounds[peer] ?? []);
     if (ratios) ratioTo[peer] = ratios;
   }
+  const timings = rounds.flatMap((round) => round.timings ?? []);
   return {
     ...figuresOf(rounds),
+    ...(timings.length > 0 && { singleClient: singleClientLatency(timings) }),
     rounds: rounds.length,
     requests: rounds.reduce((total, round) => total + round.requests, 0),
     statements: combinedStatements(rounds),

@@ -16,9 +16,27 @@ interface ThroughputTarget {
   connections: number;
 }
 
+/** A percentile of the latency clients see at a connection count. */
+interface LatencyTarget {
+  connections: number;
+  percentile: 'p50' | 'p99';
+  atMostMs: number;
+}
+
+/**
+ * One client at a time over the operation's named variable sets: the median request, and the
+ * slowest search (its median over its passes, so that one hiccup of a shared machine does not
+ * decide it; the report gives the single worst request too).
+ */
+interface SingleClientTarget {
+  p50AtMostMs: number;
+  slowestSearchAtMostMs: number;
+}
+
 interface OperationTargets {
   throughput: ThroughputTarget[];
-  latency?: { connections: number; p99AtMostMs: number };
+  latency?: LatencyTarget[];
+  singleClient?: SingleClientTarget;
   /** The most SQL statements any request may send. */
   maxStatements: number;
 }
@@ -31,7 +49,7 @@ const operationTargets: Record<OperationName, OperationTargets> = {
       { peer: 'postgraphile', atLeast: 2, connections: 16 },
       { peer: 'floor', atLeast: 0.6, connections: 16 },
     ],
-    latency: { connections: 64, p99AtMostMs: 100 },
+    latency: [{ connections: 64, percentile: 'p99', atMostMs: 100 }],
     maxStatements: 3,
   },
   PeopleList: {
@@ -41,8 +59,13 @@ const operationTargets: Record<OperationName, OperationTargets> = {
     ],
     maxStatements: 3,
   },
-  // Its own targets come with the search work.
-  TalentSearch: { throughput: [], maxStatements: 3 },
+  // Over the spread of broad and narrow searches (talent-search-spread.ts) on 100,000 people.
+  TalentSearch: {
+    throughput: [],
+    latency: [{ connections: 16, percentile: 'p50', atMostMs: 150 }],
+    singleClient: { p50AtMostMs: 50, slowestSearchAtMostMs: 150 },
+    maxStatements: 3,
+  },
   SkillDirectory: { throughput: [], maxStatements: 3 },
 };
 
@@ -72,12 +95,39 @@ function throughputTarget(
 function latencyTarget(
   summaries: readonly Summary[],
   operation: OperationName,
-  { connections, p99AtMostMs }: NonNullable<OperationTargets['latency']>,
+  { connections, percentile, atMostMs }: LatencyTarget,
 ): TargetResult {
-  const target = `${operation} p99 ≤ ${p99AtMostMs} ms at ${connections} connections`;
+  const target = `${operation} ${percentile} ≤ ${atMostMs} ms at ${connections} connections`;
   const summary = ofService(summaries, operation, connections)[0];
   if (!summary) return notMeasured(target);
-  return { target, met: summary.p99Ms <= p99AtMostMs, detail: `p99 ${summary.p99Ms.toFixed(1)} ms` };
+  const ms = percentile === 'p50' ? summary.p50Ms : summary.p99Ms;
+  return { target, met: ms <= atMostMs, detail: `${percentile} ${ms.toFixed(1)} ms` };
+}
+
+function singleClientTargets(
+  summaries: readonly Summary[],
+  operation: OperationName,
+  { p50AtMostMs, slowestSearchAtMostMs }: SingleClientTarget,
+): TargetResult[] {
+  const p50Target = `${operation} one client at a time: p50 ≤ ${p50AtMostMs} ms`;
+  const slowestTarget = `${operation} one client at a time: the slowest search ≤ ${slowestSearchAtMostMs} ms (its median)`;
+  const latency = ofService(summaries, operation, 1)[0]?.singleClient;
+  if (!latency) return [notMeasured(p50Target, 'not measured in this run (it needs --connections 1)'), notMeasured(slowestTarget)];
+  const [slowest] = latency.slowest;
+  return [
+    {
+      target: p50Target,
+      met: latency.p50Ms <= p50AtMostMs,
+      detail: `p50 ${latency.p50Ms.toFixed(1)} ms over ${latency.requests} requests`,
+    },
+    {
+      target: slowestTarget,
+      met: (slowest?.medianMs ?? 0) <= slowestSearchAtMostMs,
+      detail: slowest
+        ? `${slowest.label}: ${slowest.medianMs.toFixed(1)} ms (worst single request ${latency.maxMs.toFixed(1)} ms)`
+        : 'no searches',
+    },
+  ];
 }
 
 function statementsTarget(
@@ -114,7 +164,8 @@ export function evaluateTargets(summaries: readonly Summary[], skipped: Partial<
   return [
     ...entries.flatMap(([operation, targets]) => [
       ...targets.throughput.map((throughput) => throughputTarget(summaries, operation, throughput)),
-      ...(targets.latency ? [latencyTarget(summaries, operation, targets.latency)] : []),
+      ...(targets.latency ?? []).map((latency) => latencyTarget(summaries, operation, latency)),
+      ...(targets.singleClient ? singleClientTargets(summaries, operation, targets.singleClient) : []),
     ]),
     ...entries.map(([operation, targets]) => statementsTarget(summaries, operation, targets.maxStatements, skipped[operation])),
     peakMemoryTarget(summaries),

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { OperationName } from '../operations';
+import { talentSearchSpread } from './talent-search-spread';
 
 // Each operation cycles through at least a thousand different variable sets, drawn from the data
 // at start-up so that they find something (a cache of one hot profile would flatter everyone).
@@ -94,15 +95,29 @@ async function skillPrefixes(client: Client): Promise<Variables[]> {
     .map((prefix) => ({ prefix }));
 }
 
-/** Variable sets of everything but PeopleList, whose cursors only the service can hand out. */
-export async function variableSetsFromDatabase(databaseUrl: string): Promise<Omit<VariableSets, 'PeopleList'>> {
+/** Names of an operation's variable sets, one per set, where they have names. */
+export type VariableSetLabels = Partial<Record<OperationName, string[]>>;
+
+/**
+ * Variable sets of everything but PeopleList, whose cursors only the service can hand out.
+ * TalentSearch's are its named spread of broad and narrow searches (see talent-search-spread.ts),
+ * not a thousand narrow ones: a few dozen searches, each run many times, are what the
+ * single-client latency distribution is about.
+ */
+export async function variableSetsFromDatabase(
+  databaseUrl: string,
+): Promise<{ sets: Omit<VariableSets, 'PeopleList'>; labels: VariableSetLabels }> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    const spread = await talentSearchSpread(client, await talentSearches(client));
     return {
-      ProfilePage: await profileHandles(client),
-      TalentSearch: await talentSearches(client),
-      SkillDirectory: await skillPrefixes(client),
+      sets: {
+        ProfilePage: await profileHandles(client),
+        TalentSearch: spread.map((search) => search.variables),
+        SkillDirectory: await skillPrefixes(client),
+      },
+      labels: { TalentSearch: spread.map((search) => search.label) },
     };
   } finally {
     await client.end();

@@ -5,7 +5,7 @@ import type { ValidationError } from 'class-validator';
 import { ErrorCode, invalidInput, type InputProblem } from './errors';
 import { tokenLimitError } from './query-limits';
 import { currentRequestScope } from './request-scope';
-import { isDatabaseUnavailable } from '../database/database-errors';
+import { isDatabaseUnavailable, isStatementTimeout } from '../database/database-errors';
 
 let argsTypeClasses: Set<object> | undefined;
 function argsTypes(): Set<object> {
@@ -46,6 +46,8 @@ function withCode(formatted: GraphQLFormattedError, error: GraphQLError): GraphQ
  * - an error this service raised on purpose keeps its code (Apollo relabels those raised during
  *   validation as GRAPHQL_VALIDATION_FAILED; the query-limit codes are restored here);
  * - a database outage becomes SERVICE_UNAVAILABLE, so clients know to retry;
+ * - a statement cancelled by statement_timeout becomes QUERY_TIMEOUT on the field that ran it,
+ *   so clients know to narrow the question rather than retry it;
  * - anything else is internal: outside development its message, which may quote SQL or table
  *   names, becomes a generic one carrying the request id that the server's log line also has.
  */
@@ -75,6 +77,14 @@ export function createFormatError(options: { exposeInternals: boolean; maxTokens
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCode.ServiceUnavailable },
+      };
+    }
+    if (isStatementTimeout(unwrapResolverError(error))) {
+      return {
+        message: 'The query took too long and was stopped; narrow it (fewer or more specific filters) and try again',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.QueryTimeout },
       };
     }
     if (options.exposeInternals) return formatted;

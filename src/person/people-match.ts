@@ -109,17 +109,20 @@ function filtersPersonColumns(match: PeopleMatch): boolean {
  * one bitmap), the trigram index on location, lower(availability), and GIN over the lower-cased
  * arrays. Skills and text are matched in the narrow search table, and wide person rows are read
  * only when a filter or the caller (`personColumns`: its order) needs them; `searchTable` asks
- * for the search table even when nothing else does (for its skill ids).
+ * for the search table even when nothing else does (for its skill ids), `sample` for its sample
+ * (people-estimate.ts) instead.
  */
 export function matchSql(
   match: PeopleMatch,
   params: unknown[],
-  options: { personColumns?: boolean; searchTable?: boolean } = {},
+  options: { personColumns?: boolean; searchTable?: boolean; sample?: boolean } = {},
 ): MatchSql {
   const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
   const searching = match.search.length > 0;
   const bySkills = match.allSkills.length > 0 || match.anySkills.length > 0;
-  const withSearchTable = searching || bySkills || options.searchTable === true;
+  const withSearchTable = searching || bySkills || options.searchTable === true || options.sample === true;
+  // The sample is a copy of some of the search table's rows, with the same columns and indexes.
+  const searchTable = options.sample ? 'person_search_sample ps' : 'person_search ps';
   const withPerson = !withSearchTable || options.personColumns === true || filtersPersonColumns(match);
   const conditions: string[] = match.noOne ? ['FALSE'] : [];
   if (match.allSkills.length) conditions.push(`ps."skillIds" @> ${param(match.allSkills, 'int[]')}`);
@@ -142,7 +145,7 @@ export function matchSql(
   }
   if (!withSearchTable) return { from: 'person p', id: 'p.id', skillIds: null, conditions, rank };
   return {
-    from: withPerson ? 'person_search ps JOIN person p ON p.id = ps."personId"' : 'person_search ps',
+    from: withPerson ? `${searchTable} JOIN person p ON p.id = ps."personId"` : searchTable,
     id: 'ps."personId"',
     skillIds: 'ps."skillIds"',
     conditions,

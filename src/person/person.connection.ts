@@ -3,6 +3,7 @@ import { connectionType, listLimit, type Connection } from '../common/connection
 import type { Context } from '../context';
 import { SkillCount } from '../skill/skill-count';
 import type { PeopleMatch } from './people-match';
+import { exactUpTo, sampleShare } from './people-estimate';
 import { Person } from './person.entity';
 
 export const PersonConnection = connectionType('Person', Person);
@@ -19,6 +20,13 @@ export const defaultFacetCount = 10;
 
 @Resolver(() => PersonConnection)
 export class PersonConnectionResolver {
+  @FieldResolver(() => Boolean, {
+    description: `Whether \`totalCount\` is exact. It is for lists of up to ${exactUpTo.toLocaleString('en')} people; far past that, totalCount (and skillFacets) are estimated from a fixed sample of one person in ${sampleShare}, within a few percent.`,
+  })
+  totalCountIsExact(@Root() connection: PeopleConnection, @Ctx() { loaders }: Context): Promise<boolean> {
+    return loaders.peopleSummaryByMatch.load({ match: connection.match, part: 'count' }).then((summary) => summary.isExact);
+  }
+
   @FieldResolver(() => [SkillCount], {
     description: 'The most common skills among all the people of the list (not only this page), most common first.',
   })

@@ -6,6 +6,12 @@ export class SkillCount {
   @Field(() => Skill)
   skill!: Skill;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Exact when `isExact`; otherwise estimated from a sample of the list (within a few percent).' })
   count!: number;
+
+  @Field({
+    description:
+      'Whether `count` is exact. Counts are exact for lists of up to 10,000 people; for far larger lists, estimated from a fixed sample of one person in eight.',
+  })
+  isExact!: boolean;
 }

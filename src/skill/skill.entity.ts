@@ -33,4 +33,10 @@ export class Skill {
   @Field(() => Int, { description: 'How many people list this skill.' })
   @Column({ type: 'integer', default: 0 })
   peopleCount!: number;
+
+  // How many of them are in the search sample (kept by triggers, migration SearchSample): broad
+  // searches scale a facet's count in the sample by peopleCount / samplePeopleCount, which
+  // cancels how far the sample's share of this skill's people strays from one in eight.
+  @Column({ type: 'integer', default: 0 })
+  samplePeopleCount!: number;
 }

@@ -111,6 +111,8 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
       await timed('role index', () => restoreIndexes(workers, ['role']));
       await timed('search documents', () => refreshSearch(workers, bases.person + 1, bases.person + options.people));
       await timed('skill counts', () => control.query('SELECT recount_skill_people()'));
+      // Its trigger on person_search is off while loading.
+      await timed('search sample', () => control.query('SELECT refresh_person_search_sample()'));
     } finally {
       const restored = await restoreSaved(workers);
       phases.push({ name: 'rebuild indexes', ms: restored.indexesMs }, { name: 'rebuild keys, triggers', ms: restored.keysMs });
@@ -119,7 +121,7 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
     }
     await timed('sequences', () => advanceSequences(control));
     await timed('vacuum analyze', () =>
-      inParallel(workers, [...loadedTables, 'skill'], async (client, table) => {
+      inParallel(workers, [...loadedTables, 'skill', 'person_search_sample'], async (client, table) => {
         await client.query(`VACUUM (ANALYZE) ${table}`);
       }),
     );
