@@ -21,14 +21,22 @@ interface PersonColumn {
   type: 'int' | 'text';
 }
 
-/** How a key finds a person: the column, and the key's value in it. */
+type ColumnValue = number | string | null;
+
+/** How a key finds a person: the column, the key's value in it, and a person's. */
 interface Finder<K> extends PersonColumn {
-  value(key: K): unknown;
+  value(key: K): ColumnValue;
+  valueOf(person: Person): ColumnValue;
 }
 
-const byId: Finder<number> = { column: 'p.id', type: 'int', value: (id) => id };
-const byHandle: Finder<string> = { column: 'lower(p.handle)', type: 'text', value: (handle) => handle.toLowerCase() };
-const bySubject: Finder<string> = { column: 'p.subject', type: 'text', value: (subject) => subject };
+const byId: Finder<number> = { column: 'p.id', type: 'int', value: (id) => id, valueOf: (person) => person.id };
+const byHandle: Finder<string> = {
+  column: 'lower(p.handle)',
+  type: 'text',
+  value: (handle) => handle.toLowerCase(),
+  valueOf: (person) => person.handle.toLowerCase(),
+};
+const bySubject: Finder<string> = { column: 'p.subject', type: 'text', value: (subject) => subject, valueOf: (person) => person.subject };
 
 /** The rows of a section of person `p`, in profile order: all of them, or the first `limit` (SQL). */
 function orderedRows(table: 'role' | 'degree', limit: string | null): string {
@@ -48,38 +56,30 @@ const sectionOfPerson: Record<SectionName, (limit: string | null) => string> = {
 };
 
 /**
- * How a batch reads a section: the whole list for every key (the common case, and a tenth less
- * work for PostgreSQL than cutting it), or each key's own size, from an array of sizes beside the
- * keys (NULL: all; 0: none, as for a key that does not show the section, which reads nothing).
+ * How a batch reads a section: the whole list for every person (the common case, and a tenth less
+ * work for PostgreSQL than cutting it), or each person's own size, from an array of sizes beside
+ * the values sought (NULL: all; 0: none, for a person whose keys do not show the section, which
+ * reads nothing).
  */
 type SectionRead = readonly [SectionName, 'whole' | 'sized'];
 
-/** The most rows any alias of a section asks for: null for all, 0 when it is not selected. */
+/** The most rows any of these sizes asks for: null for all, 0 when there are none. */
 function widest(limits: readonly (number | null)[]): number | null {
   if (limits.length === 0) return 0;
   return limits.includes(null) ? null : Math.max(...(limits as number[]));
 }
 
-function sectionReads(keys: readonly ProfileKey<unknown>[]): SectionRead[] {
-  const reads: SectionRead[] = [];
-  for (const name of sectionNames) {
-    if (keys.every((key) => key.sections[name].length === 0)) continue;
-    reads.push([name, keys.every((key) => widest(key.sections[name]) === null) ? 'whole' : 'sized']);
-  }
-  return reads;
-}
-
 /**
- * One row per key that finds a person, with the key's position (1-based) and the sections read:
- * $1 the keys, then an array of sizes per sized section. One statement however many keys.
+ * One row per person found, with the sections read: $1 the values sought, then an array of sizes
+ * (in the order of $1) per sized section. One statement however many people, aliases and sizes.
  */
 function buildProfileStatement(finder: PersonColumn, reads: readonly SectionRead[]): string {
-  const sized = reads.filter(([, read]) => read === 'sized').map(([name]) => name);
-  const columns = reads.map(([name, read]) => `, (${sectionOfPerson[name](read === 'whole' ? null : `k."${name}"`)}) AS "${name}"`);
-  return `SELECT k.n::int AS "keyIndex", p.*${columns.join('')}
-    FROM unnest($1::${finder.type}[]${sized.map((_, i) => `, $${i + 2}::int[]`).join('')})
-      WITH ORDINALITY AS k(key${sized.map((name) => `, "${name}"`).join('')}, n)
-    JOIN person p ON ${finder.column} = k.key`;
+  let sized = 1;
+  const columns = reads.map(([name, read]) => {
+    const limit = read === 'whole' ? null : `($${++sized}::int[])[array_position($1::${finder.type}[], ${finder.column})]`;
+    return `, (${sectionOfPerson[name](limit)}) AS "${name}"`;
+  });
+  return `SELECT p.*${columns.join('')} FROM person p WHERE ${finder.column} = ANY($1::${finder.type}[])`;
 }
 
 /** By finder and section reads: a handful of texts, each prepared once per connection. */
@@ -94,34 +94,50 @@ function profileStatement(finder: PersonColumn, reads: readonly SectionRead[]): 
   return text;
 }
 
-type ProfileRow = Person & { keyIndex: number } & Partial<Record<SectionName, unknown[]>>;
+type ProfileRow = Person & Partial<Record<SectionName, unknown[]>>;
 
 function prime<R>(loader: DataLoader<ListKey, R[], string>, parentId: number, limits: readonly (number | null)[], rows: unknown[] = []) {
   for (const limit of limits) loader.prime({ parentId, limit }, (limit === null ? rows : rows.slice(0, limit)) as R[]);
 }
 
 /**
- * People with the sections of their profiles that each key asks for, in one statement per batch,
- * however many people, aliases and sizes; the sections go into their loaders' caches.
+ * People with the sections of their profiles that their keys ask for, in one statement per
+ * batch; each key's sections go into their loaders' caches, as its field resolvers will ask.
  */
 function profileLoader<K>(name: string, db: DataSource, sectionLoaders: ProfileSectionLoaders, finder: Finder<K>) {
   return createLoader<ProfileKey<K>, Person | null, string>(
     name,
     async (keys) => {
-      const reads = sectionReads(keys);
-      const sizes = reads.filter(([, read]) => read === 'sized').map(([name]) => keys.map((key) => widest(key.sections[name])));
-      const params = [keys.map((key) => finder.value(key.key)), ...sizes];
-      const text = profileStatement(finder, reads);
-      const people: (Person | null)[] = keys.map(() => null);
-      for (const { keyIndex, roles, degrees, skills, ...person } of await queryRows<ProfileRow>(db, text, params)) {
-        const key = keys[keyIndex - 1];
-        if (!key) continue;
-        people[keyIndex - 1] = person;
-        prime(sectionLoaders.rolesByPersonId, person.id, key.sections.roles, roles);
-        prime(sectionLoaders.degreesByPersonId, person.id, key.sections.degrees, degrees);
-        prime(sectionLoaders.skillsByPersonId, person.id, key.sections.skills, skills);
+      // Keys that find the same person (other sections, other case) share its row.
+      const keysByValue = new Map<ColumnValue, ProfileKey<K>[]>();
+      for (const key of keys) {
+        const value = finder.value(key.key);
+        const found = keysByValue.get(value);
+        if (found) found.push(key);
+        else keysByValue.set(value, [key]);
       }
-      return people;
+      const sought = [...keysByValue.values()];
+      const params: unknown[] = [[...keysByValue.keys()]];
+      const reads: SectionRead[] = [];
+      for (const section of sectionNames) {
+        const sizes = sought.map((sameKeys) => widest(sameKeys.flatMap((key) => key.sections[section])));
+        if (sizes.every((size) => size === 0)) continue;
+        const whole = sizes.every((size) => size === null);
+        reads.push([section, whole ? 'whole' : 'sized']);
+        if (!whole) params.push(sizes);
+      }
+
+      const people = new Map<ColumnValue, Person>();
+      for (const { roles, degrees, skills, ...person } of await queryRows<ProfileRow>(db, profileStatement(finder, reads), params)) {
+        const value = finder.valueOf(person);
+        people.set(value, person);
+        for (const key of keysByValue.get(value) ?? []) {
+          prime(sectionLoaders.rolesByPersonId, person.id, key.sections.roles, roles);
+          prime(sectionLoaders.degreesByPersonId, person.id, key.sections.degrees, degrees);
+          prime(sectionLoaders.skillsByPersonId, person.id, key.sections.skills, skills);
+        }
+      }
+      return keys.map((key) => people.get(finder.value(key.key)) ?? null);
     },
     { cacheKeyFn: (key) => `${String(key.key)}\u0000${sectionsCacheKey(key.sections)}` },
   );
