@@ -23,7 +23,7 @@ import { listLimit } from '../common/connection';
 // agree with what graphql will then resolve: fragments and inline fragments that apply to a
 // Person, @include/@skip with the request's variables, every alias of a section with its own
 // `first`. Whatever it misses still works (the section's loader reads it, one statement more);
-// whatever it adds is read for nothing, so it adds nothing the query does not show.
+// whatever it added would be read for nothing, so it takes only what the query shows.
 
 export const sectionNames = ['roles', 'degrees', 'skills'] as const;
 export type SectionName = (typeof sectionNames)[number];
