@@ -13,6 +13,8 @@ function category(name: string, titles: string, skillCategories: SkillCategory[]
 }
 
 // Most common first: the marketplace's mix of remote workers.
+// A table: one row a line reads better than Prettier's one value a line.
+// prettier-ignore
 export const jobCategories: readonly JobCategory[] = [
   category('Software Engineering', 'Software Engineer|Software Developer|Backend Engineer|Platform Engineer|Application Developer|Systems Engineer', ['Languages', 'Backend', 'Databases', 'Tools', 'Testing']),
   category('Web Development', 'Web Developer|Full-Stack Developer|Frontend Developer|PHP Developer|WordPress Developer|JavaScript Developer', ['Frontend', 'Languages', 'Backend', 'Tools', 'Design']),

@@ -1,4 +1,6 @@
 // ISO 3166 codes of the countries the cities are in, with the name a profile shows.
+// A table: one row a line reads better than Prettier's one value a line.
+// prettier-ignore
 export const countryNames: Readonly<Record<string, string>> = {
   US: 'United States', CA: 'Canada', GB: 'United Kingdom', DE: 'Germany', IN: 'India', BR: 'Brazil',
   FR: 'France', ES: 'Spain', PT: 'Portugal', NL: 'Netherlands', PL: 'Poland', UA: 'Ukraine',
@@ -18,6 +20,28 @@ export const countryNames: Readonly<Record<string, string>> = {
 
 /** Members of the European Union, whose people often say they may work anywhere in it. */
 export const euCountries = new Set([
-  'DE', 'FR', 'ES', 'PT', 'NL', 'PL', 'IT', 'IE', 'SE', 'DK', 'FI', 'EE', 'LT', 'LV', 'CZ', 'SK',
-  'HU', 'RO', 'BG', 'HR', 'SI', 'GR', 'AT', 'BE',
+  'DE',
+  'FR',
+  'ES',
+  'PT',
+  'NL',
+  'PL',
+  'IT',
+  'IE',
+  'SE',
+  'DK',
+  'FI',
+  'EE',
+  'LT',
+  'LV',
+  'CZ',
+  'SK',
+  'HU',
+  'RO',
+  'BG',
+  'HR',
+  'SI',
+  'GR',
+  'AT',
+  'BE',
 ]);

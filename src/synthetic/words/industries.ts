@@ -11,6 +11,8 @@ function industry(name: string, topics: string): Industry {
 }
 
 // Most common first: a person works in one or two, and their text draws on those topics.
+// A table: one row a line reads better than Prettier's one value a line.
+// prettier-ignore
 export const industries: readonly Industry[] = [
   industry('SaaS', 'subscriptions|tenants|workspaces|onboarding|integrations|usage metering|seat management|admin settings|audit trails|trial flows|plan upgrades|in-app messaging|workflow automation|templates|permissions|reporting|notifications|webhooks|SSO|data exports'),
   industry('fintech', 'payments|ledgers|card issuing|payouts|KYC|fraud detection|chargebacks|settlements|wallets|remittances|lending|credit scoring|interest accrual|bank transfers|open banking|reconciliation|payment methods|currency conversion|invoices|disputes'),
