@@ -8,12 +8,16 @@ import { createRoleLoaders } from './role/role.loaders';
 import { createSkillLoaders } from './skill/skill.loaders';
 
 export function createLoaders(db: DataSource) {
+  const roles = createRoleLoaders(db);
+  const degrees = createDegreeLoaders(db);
+  const skills = createSkillLoaders(db);
   return {
-    ...createPersonLoaders(db),
+    // A person's loaders fill the sections' loaders when the query shows the sections.
+    ...createPersonLoaders(db, { ...roles, ...degrees, ...skills }),
     ...createPeopleMatchLoaders(db),
-    ...createRoleLoaders(db),
-    ...createDegreeLoaders(db),
-    ...createSkillLoaders(db),
+    ...roles,
+    ...degrees,
+    ...skills,
   };
 }
 

@@ -23,6 +23,7 @@ import { createContext, type Context } from './context';
 import { isDatabaseUnavailable } from './database/database-errors';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
+import { noSections } from './person/profile-lookahead';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
@@ -124,7 +125,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     try {
       checkText({ handle: req.params.handle });
       const context = createContext(db, randomUUID(), await verifyToken(req.headers.authorization));
-      const person = await context.loaders.personByHandle.load(req.params.handle);
+      const person = await context.loaders.personByHandle.load({ key: req.params.handle, sections: noSections });
       if (!person) return sendErrors(res, 404, 'NOT_FOUND', `No profile has the handle ${JSON.stringify(req.params.handle)}`);
       // The document depends on who asks (contact details): no shared cache may keep it.
       res.set({ 'Cache-Control': 'private, no-store', Vary: 'Authorization' });

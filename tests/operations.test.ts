@@ -50,7 +50,7 @@ test('one structured log line per request: id, operation, duration, statements, 
     operation: 'ProfilePage',
     status: 200,
     durationMs: expect.any(Number),
-    sqlStatements: 2, // the person, then roles, degrees and skills together
+    sqlStatements: 1, // the person with roles, degrees and skills: person(handle:) looks ahead
   });
   expect(requests.find((line) => line.operation === 'Broken')).toMatchObject({
     status: 200, // a legacy application/json client: the error is in the body
@@ -79,7 +79,7 @@ test('/metrics: requests and durations by operation and outcome, errors by code,
   expect(text).toMatch(/^profilegraph_graphql_request_duration_seconds_bucket\{le="0\.1",operation="ProfilePage",outcome="success"\} \d+/m);
   expect(value(/^profilegraph_graphql_errors_total\{code="BAD_USER_INPUT"\} (\d+)/m)).toBeGreaterThanOrEqual(1);
   expect(value(/^profilegraph_sql_statements_per_request_bucket\{le="4"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
-  expect(value(/^profilegraph_dataloader_batch_size_count\{loader="rolesByPersonId"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
+  expect(value(/^profilegraph_dataloader_batch_size_count\{loader="personByHandle"\} (\d+)/m)).toBeGreaterThanOrEqual(2);
   for (const state of ['in_use', 'idle', 'waiting']) {
     expect(text).toMatch(new RegExp(`^profilegraph_db_pool_connections\\{state="${state}"\\} \\d+`, 'm'));
   }

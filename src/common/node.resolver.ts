@@ -1,16 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context, Loaders } from '../context';
+import { profileSections, type ProfileSections } from '../person/profile-lookahead';
 import { badUserInput } from './errors';
 import { fromGlobalId, Node, nodeTypeNames, toGlobalId, type NodeTypeName, type TypedNode } from './node';
 
 const maxNodesPerRequest = 100;
 
-const loaderOf: Record<NodeTypeName, (loaders: Loaders) => { load(id: number): Promise<object | null> }> = {
-  Person: (loaders) => loaders.personById,
-  Role: (loaders) => loaders.roleById,
-  Degree: (loaders) => loaders.degreeById,
-  Skill: (loaders) => loaders.skillById,
+/** A person comes with the sections of their profile that the selection shows for a Person. */
+const loadRow: Record<NodeTypeName, (loaders: Loaders, id: number, sections: ProfileSections) => Promise<object | null>> = {
+  Person: (loaders, id, sections) => loaders.personById.load({ key: id, sections }),
+  Role: (loaders, id) => loaders.roleById.load(id),
+  Degree: (loaders, id) => loaders.degreeById.load(id),
+  Skill: (loaders, id) => loaders.skillById.load(id),
 };
 
 function isNodeTypeName(name: string): name is NodeTypeName {
@@ -28,22 +30,27 @@ export class NodeResolver {
   }
 
   @Query(() => Node, { nullable: true, description: 'Refetches any object by its global ID; null if unknown.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<TypedNode | null> {
-    return loadNode(loaders, id);
+  node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<TypedNode | null> {
+    return loadNode(loaders, id, profileSections(info));
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Refetches up to ${maxNodesPerRequest} objects, in the order asked.` })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() { loaders }: Context): Promise<(TypedNode | null)[]> {
+  nodes(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() { loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<(TypedNode | null)[]> {
     if (ids.length > maxNodesPerRequest) {
       throw badUserInput('ids', `at most ${maxNodesPerRequest} IDs per request; got ${ids.length}`);
     }
-    return Promise.all(ids.map((id) => loadNode(loaders, id)));
+    const sections = profileSections(info);
+    return Promise.all(ids.map((id) => loadNode(loaders, id, sections)));
   }
 }
 
-async function loadNode(loaders: Loaders, globalId: string): Promise<TypedNode | null> {
+async function loadNode(loaders: Loaders, globalId: string, sections: ProfileSections): Promise<TypedNode | null> {
   const decoded = fromGlobalId(globalId);
   if (!decoded) return null;
-  const row = await loaderOf[decoded.typeName](loaders).load(decoded.id);
+  const row = await loadRow[decoded.typeName](loaders, decoded.id, sections);
   return row && { ...row, __typename: decoded.typeName };
 }

@@ -13,7 +13,7 @@ import { currentRequestScope, type RequestScope } from '../common/request-scope'
 // - Statements are prepared once per connection (a name per statement text), so PostgreSQL plans
 //   each loader's SQL once per connection instead of on every request.
 // - JSON lists that one request asks for in the same tick are sent as one statement (see
-//   queryJsonRows): a profile's roles, degrees and skills come back in one round trip, as JSON
+//   queryJsonRows): a people page's roles, degrees and skills come back in one round trip, as JSON
 //   that JSON.parse turns into rows faster than the driver parses result rows.
 //
 // Placeholders are $1, $2, ... as in pg; a statement given to queryJsonRows must not contain `$`

@@ -1,5 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { listLimit } from '../common/connection';
 import { mayReadContactDetails } from '../auth/viewer';
 import type { Context } from '../context';
@@ -12,17 +13,18 @@ import { Person } from './person.entity';
 import { PersonConnection, type PeopleConnection } from './person.connection';
 import { PeopleArgs } from './person.filter';
 import { listPeople } from './person.service';
+import { profileSections } from './profile-lookahead';
 
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'The profile with this handle (any case), if there is one.' })
-  person(@Arg('handle') handle: string, @Ctx() { loaders }: Context): Promise<Person | null> {
-    return loaders.personByHandle.load(handle);
+  person(@Arg('handle') handle: string, @Ctx() { loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Person | null> {
+    return loaders.personByHandle.load({ key: handle, sections: profileSections(info) });
   }
 
   @Query(() => Person, { nullable: true, description: 'The profile of the signed-in account; null when anonymous or when it has none.' })
-  viewer(@Ctx() { viewer, loaders }: Context): Promise<Person | null> | null {
-    return viewer && loaders.personBySubject.load(viewer.subject);
+  viewer(@Ctx() { viewer, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<Person | null> | null {
+    return viewer && loaders.personBySubject.load({ key: viewer.subject, sections: profileSections(info) });
   }
 
   @Query(() => PersonConnection, {
