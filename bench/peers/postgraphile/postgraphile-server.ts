@@ -62,7 +62,7 @@ export async function startPostGraphileServer(options: PostGraphileOptions): Pro
         const closed = new Promise<void>((done) => server.close(() => done()));
         server.closeAllConnections();
         await closed;
-        await serv.release();
+        // Releases the grafserv instance it made too (releasing that first makes this throw).
         await pgl.release();
         await pool.end();
       })();
