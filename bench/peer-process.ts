@@ -1,3 +1,6 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 // The process around a server the benchmark measures beside the service (the floor, PostGraphile):
 // its settings come from the environment as `npm run bench` passes them, it prints "Ready at
 // <url>" once listening, and SIGINT or SIGTERM closes it.
@@ -10,8 +13,32 @@ export interface PeerSettings {
 }
 
 export interface RunningPeer {
+  /** The GraphQL endpoint. */
   url: string;
   close(): Promise<void>;
+}
+
+/**
+ * Listens on 127.0.0.1 (port 0: any free one) and returns the GraphQL URL and a close() that may be
+ * called more than once: it stops taking requests, drops open connections, then `release`s what
+ * the server holds (its pool).
+ */
+export async function listenPeer(server: Server, port: number, release: () => Promise<void>): Promise<RunningPeer> {
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: actual } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${actual}/graphql`,
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        server.closeAllConnections();
+        await closed;
+        await release();
+      })();
+      return closing;
+    },
+  };
 }
 
 function numberSetting(name: string, fallback: number): number {

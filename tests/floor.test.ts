@@ -1,4 +1,5 @@
-import { startFloorServer, type FloorServer } from '../bench/floor/floor-server';
+import { startFloorServer } from '../bench/floor/floor-server';
+import type { RunningPeer } from '../bench/peer-process';
 import { peopleList, profilePage, requestBody, type Operation } from '../bench/operations';
 import { syntheticProfile } from '../bench/synthetic-profile';
 import { loadProfile } from '../src/seed/load-profile';
@@ -9,7 +10,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 // does the same work, so it must answer with the very bytes the service sends.
 
 let app: TestApp;
-let floor: FloorServer;
+let floor: RunningPeer;
 
 async function responseText(url: string, operation: Operation, variables: Record<string, unknown>): Promise<string> {
   const response = await fetch(url, {

@@ -1,24 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { listenPeer, type PeerSettings, type RunningPeer } from '../peer-process';
 import { peopleList, profilePage, type Operation } from '../operations';
 import { peopleListSql, profilePageSql } from './sql';
 
 // The floor: the least a Node service can do to answer ProfilePage and PeopleList from this
 // database — one prepared statement per request that builds the response in PostgreSQL, and
 // Node's own HTTP server. `npm run bench` reports the service as a ratio to it.
-
-export interface FloorOptions {
-  databaseUrl: string;
-  port: number;
-  poolSize: number;
-}
-
-export interface FloorServer {
-  /** The GraphQL endpoint. */
-  url: string;
-  close(): Promise<void>;
-}
 
 type Variables = Record<string, unknown>;
 
@@ -116,22 +104,8 @@ async function answer(pool: Pool, request: IncomingMessage, response: ServerResp
   }
 }
 
-export async function startFloorServer(options: FloorOptions): Promise<FloorServer> {
+export async function startFloorServer(options: PeerSettings): Promise<RunningPeer> {
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize, application_name: 'profilegraph-floor' });
   const server = createServer((request, response) => void answer(pool, request, response));
-  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close() {
-      closing ??= (async () => {
-        const closed = new Promise<void>((done) => server.close(() => done()));
-        server.closeAllConnections();
-        await closed;
-        await pool.end();
-      })();
-      return closing;
-    },
-  };
+  return listenPeer(server, options.port, () => pool.end());
 }

@@ -1,31 +1,22 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
+import { listenPeer, type PeerSettings, type RunningPeer } from '../../peer-process';
 import { StatementCounter } from './statement-counter';
 
 // PostGraphile 5 as a peer of the service: the Amber preset, its schema generated from the
 // service's tables, grafserv on Node's own HTTP server, as its documentation sets it up. Beside
 // /graphql: /readyz for the benchmark's start-up, and /metrics for the statements it counts.
 
-export interface PostGraphileOptions {
-  databaseUrl: string;
-  port: number;
-  poolSize: number;
+export interface PostGraphileOptions extends PeerSettings {
   /** Print every SQL statement (to see what PostGraphile sends). */
   logSql?: boolean;
 }
 
-export interface PostGraphileServer {
-  /** The GraphQL endpoint. */
-  url: string;
-  close(): Promise<void>;
-}
-
-export async function startPostGraphileServer(options: PostGraphileOptions): Promise<PostGraphileServer> {
+export async function startPostGraphileServer(options: PostGraphileOptions): Promise<RunningPeer> {
   // Its own pool, so that it has the same size as the service's and its statements can be counted.
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize, application_name: 'postgraphile-bench' });
   const counter = new StatementCounter(options.logSql);
@@ -52,21 +43,9 @@ export async function startPostGraphileServer(options: PostGraphileOptions): Pro
       counter.countRequest(response, () => graphql(request, response));
     }
   });
-  await new Promise<void>((done) => server.listen(options.port, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    close() {
-      closing ??= (async () => {
-        const closed = new Promise<void>((done) => server.close(() => done()));
-        server.closeAllConnections();
-        await closed;
-        // Releases the grafserv instance it made too (releasing that first makes this throw).
-        await pgl.release();
-        await pool.end();
-      })();
-      return closing;
-    },
-  };
+  return listenPeer(server, options.port, async () => {
+    // Releases the grafserv instance it made too (releasing that first makes this throw).
+    await pgl.release();
+    await pool.end();
+  });
 }
