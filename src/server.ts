@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ErrorCode } from './common/errors';
@@ -21,6 +21,7 @@ import { createTokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { isDatabaseUnavailable } from './database/database-errors';
+import { startSubgraphServer, subgraphPath } from './federation';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { noSections } from './person/profile-lookahead';
@@ -77,8 +78,9 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
 
-  const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+  // /graphql and the federation subgraph (/subgraph) answer with the same limits, errors and observers.
+  const serverOptions = (schema: GraphQLSchema, plugins: ApolloServerPlugin<Context>[]): ApolloServerOptionsWithSchema<Context> => ({
+    schema,
     introspection: config.INTROSPECTION,
     // main.ts owns the signals: it stops the server, then the pool, then the embedded database.
     stopOnTerminationSignals: false,
@@ -89,11 +91,10 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     validationRules: [knownOperationTypesRule, acceptableTextRule, ...queryLimitRules(config)],
     formatError: createFormatError({ exposeInternals: config.NODE_ENV === 'development', maxTokens: config.MAX_TOKENS }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      ...plugins,
       acceptableTextPlugin(),
       queryCostPlugin(config.MAX_QUERY_COST),
       requestObserverPlugin(logger),
-      landingPagePlugin(config.INTROSPECTION),
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin(),
       legacyJsonStatusPlugin(),
@@ -101,7 +102,15 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       ...(tracing ? [tracing.plugin] : []),
     ],
   });
+  const schema = await createSchema();
+  const apollo = new ApolloServer<Context>(
+    serverOptions(schema, [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
+      landingPagePlugin(config.INTROSPECTION),
+    ]),
+  );
   await apollo.start();
+  const subgraph = await startSubgraphServer((subgraphSchema) => serverOptions(subgraphSchema, []), schema);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -143,8 +152,13 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     }
   });
 
+  // An invalid token fails the whole request (401), before any resolver runs.
+  const context = async ({ req, res }: ExpressContextFunctionArgument) =>
+    createContext(db, (res.locals.scope as RequestScope).requestId, await verifyToken(req.headers.authorization));
+  const graphql = expressMiddleware(apollo, { context });
+  const federation = expressMiddleware(subgraph, { context });
   app.use(
-    '/graphql',
+    ['/graphql', subgraphPath],
     (req, res, next) => {
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
@@ -186,11 +200,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       // Everything from here on (resolvers, loaders, SQL) counts against this request.
       runInRequestScope(res.locals.scope as RequestScope, next);
     },
-    expressMiddleware(apollo, {
-      // An invalid token fails the whole request (401), before any resolver runs.
-      context: async ({ req, res }) =>
-        createContext(db, (res.locals.scope as RequestScope).requestId, await verifyToken(req.headers.authorization)),
-    }),
+    (req, res, next) => (req.baseUrl === subgraphPath ? federation : graphql)(req, res, next),
   );
   app.use(bodyErrors);
   app.use(((error, _req, res, next) => {
@@ -215,7 +225,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
         });
       }),
     stop() {
-      stopping ??= apollo.stop();
+      // Draining the HTTP server (apollo's plugin) waits for /subgraph's requests too.
+      stopping ??= apollo.stop().then(() => subgraph.stop());
       return stopping;
     },
   };

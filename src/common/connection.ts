@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor';
 import { badUserInput } from './errors';
 
@@ -6,6 +6,8 @@ export const defaultPageSize = 20;
 export const maxPageSize = 100;
 
 @ObjectType({ description: 'Where a page sits in its list (Relay cursor connections).' })
+// Every subgraph with Relay connections defines this same value type: in a supergraph, each resolves its own.
+@Directive('@shareable')
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;

@@ -62,12 +62,19 @@ export function tokenLimitError(message: string, limit: number): GraphQLError | 
 }
 
 // A list field costs its items' cost times how many items it may return: `first`/`last` (the page
-// size when omitted) for paged fields, the number of IDs for nodes(ids:). Everything else costs 1.
-// These are the only arguments the estimate reads (see costRelevantVariables).
-const costArguments: ReadonlySet<string> = new Set(['first', 'last', 'ids']);
+// size when omitted) for paged fields, the number of IDs for nodes(ids:), the number of
+// representations for the federation subgraph's _entities. Everything else costs 1. These are the
+// only arguments the estimate reads (see costRelevantVariables).
+const costArguments: ReadonlySet<string> = new Set(['first', 'last', 'ids', 'representations']);
+
+// A representation is a lookup by a key that the document does not show (like person(handle:),
+// 1), of a key sent in the variables, whose number the document's size does not bound (1), plus
+// what is selected on it: at the default MAX_QUERY_COST, thousands per request, not tens of them.
+const costPerRepresentation = 2;
 
 const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (Array.isArray(args.ids)) return 1 + childComplexity * args.ids.length;
+  if (Array.isArray(args.representations)) return 1 + (costPerRepresentation + childComplexity) * args.representations.length;
   if (!field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) return undefined;
   const size = Number(args.first ?? args.last ?? defaultPageSize);
   return 1 + childComplexity * Math.max(size, 1);

@@ -1,10 +1,12 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../common/node';
 import { PartialDate, partialDateCheck } from '../common/partial-date';
 import { Person } from '../person/person.entity';
 
 @ObjectType({ implements: Node, description: "A degree, certification or course: one entry of a profile's education." })
+// A federation entity (src/federation/), keyed by global ID.
+@Directive('@key(fields: "id")')
 @Entity('degree')
 @Index('degree_person_id_position_idx', ['personId', 'position'])
 @Check('degree_start_date_check', partialDateCheck('startDate'))

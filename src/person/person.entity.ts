@@ -1,9 +1,12 @@
 import { GraphQLURL } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Node } from '../common/node';
 
 @ObjectType({ implements: Node, description: 'A professional profile: one person and what they have done.' })
+// Federation entity keys (src/federation/): other subgraphs refer to a person by global ID or handle.
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "handle")')
 @Entity('person')
 // Handles are unique regardless of case; the expression index lives in the migration.
 @Index('person_handle_lower_key', { synchronize: false })

@@ -1,10 +1,12 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../common/node';
 import { PartialDate, partialDateCheck } from '../common/partial-date';
 import { Person } from '../person/person.entity';
 
 @ObjectType({ implements: Node, description: "A work role: one entry of a profile's experience." })
+// A federation entity (src/federation/), keyed by global ID.
+@Directive('@key(fields: "id")')
 @Entity('role')
 @Index('role_person_id_position_idx', ['personId', 'position'])
 @Check('role_start_date_check', partialDateCheck('startDate'))

@@ -1,8 +1,11 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../common/node';
 
 @ObjectType({ implements: Node, description: 'A skill, technology or tool, spelt one canonical way.' })
+// Federation entity keys (src/federation/): other subgraphs refer to a skill by global ID or slug.
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "slug")')
 @Entity('skill')
 @Index('skill_slug_key', ['slug'], { unique: true })
 @Index('skill_name_key', ['name'], { unique: true })
