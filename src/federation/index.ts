@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerOptionsWithSchema } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context';
 import { createSubgraphSchema } from './subgraph-schema';
@@ -14,14 +14,19 @@ export const subgraphPath = '/subgraph';
 /**
  * The subgraph's Apollo Server, with the options `/graphql` has (`optionsFor` gives them for a
  * schema): the same limits, error format and request observers. The landing page is off: this
- * endpoint is for a gateway or router, which composes it from `_service { sdl }`.
+ * endpoint is for a gateway or router, which composes it from `_service { sdl }`. So is Apollo's
+ * inline tracing (ftv1, for GraphOS usage reporting), which Apollo Server turns on by itself for a
+ * federated schema: traces go out through OpenTelemetry (src/tracing/) like /graphql's.
  */
 export async function startSubgraphServer(
   optionsFor: (schema: GraphQLSchema) => ApolloServerOptionsWithSchema<Context>,
   publicSchema: GraphQLSchema,
 ): Promise<ApolloServer<Context>> {
   const options = optionsFor(createSubgraphSchema(publicSchema));
-  const server = new ApolloServer<Context>({ ...options, plugins: [...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled()] });
+  const server = new ApolloServer<Context>({
+    ...options,
+    plugins: [...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
   await server.start();
   return server;
 }

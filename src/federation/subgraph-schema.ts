@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { execute, isObjectType, Kind, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { execute, isObjectType, Kind, lexicographicSortSchema, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import type { Context } from '../context';
 import { entityKeys, resolveEntities } from './entity-references';
@@ -42,7 +42,8 @@ function checkEntityKeys(schema: GraphQLSchema): void {
  */
 export function createSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   checkEntityKeys(schema);
-  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(schema)}`);
+  // Sorted: type-graphql orders types as their modules happened to load, and the SDL is diffed in CI.
+  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<Context>;
   // buildSubgraphSchema's own _entities throws for the whole list on one unknown __typename, and
   // calls a reference resolver per entry; ours answers null for that entry and batches by loader.
