@@ -180,6 +180,28 @@ describe('_entities', () => {
     expect({ one, hundred }).toEqual({ one: 6, hundred: 6 });
   });
 
+  test('a gateway repeating its entity fetch is answered by a compiled query, with the same SQL', async () => {
+    const compiled = async () => {
+      const text = await (await fetch(new URL('/metrics', app.url))).text();
+      const count = (result: string) =>
+        Number(new RegExp(`^profilegraph_compiled_queries_total\\{result="${result}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+      return { answered: count('answered'), fallback: count('fallback') };
+    };
+    const representations = profiles.slice(0, 10).map((ids) => ({ __typename: 'Person', id: ids.person }));
+    const before = await compiled();
+    const counts = [await sqlFor(representations), await sqlFor(representations), await sqlFor(representations)];
+    const after = await compiled();
+    expect(counts).toEqual([1, 1, 1]);
+    expect(after.fallback).toBe(before.fallback);
+    expect(after.answered).toBeGreaterThan(before.answered);
+  });
+
+  test('a representation with a control character fails the request, as any input text does', async () => {
+    const { errors, data } = await entities([{ __typename: 'Person', handle: 'person-0\u0000' }]);
+    expect(data).toBeUndefined();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['representations', 0, 'handle'] });
+  });
+
   test('10,000 representations exceed the query cost limit before any SQL runs', async () => {
     const representations = Array.from({ length: 10_000 }, (_, n) => ({ __typename: 'Person', handle: `person-${n}` }));
     let response: Awaited<ReturnType<typeof entities>> | undefined;
