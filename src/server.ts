@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlug
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -155,10 +155,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   // An invalid token fails the whole request (401), before any resolver runs.
   const context = async ({ req, res }: ExpressContextFunctionArgument) =>
     createContext(db, (res.locals.scope as RequestScope).requestId, await verifyToken(req.headers.authorization));
-  const graphql = expressMiddleware(apollo, { context });
-  const federation = expressMiddleware(subgraph, { context });
-  app.use(
-    ['/graphql', subgraphPath],
+  // Before either GraphQL endpoint: the request's scope (id, log line, metrics), its body, batching.
+  const graphqlRequest: RequestHandler[] = [
     (req, res, next) => {
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
@@ -200,8 +198,9 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       // Everything from here on (resolvers, loaders, SQL) counts against this request.
       runInRequestScope(res.locals.scope as RequestScope, next);
     },
-    (req, res, next) => (req.baseUrl === subgraphPath ? federation : graphql)(req, res, next),
-  );
+  ];
+  app.use('/graphql', ...graphqlRequest, expressMiddleware(apollo, { context }));
+  app.use(subgraphPath, ...graphqlRequest, expressMiddleware(subgraph, { context }));
   app.use(bodyErrors);
   app.use(((error, _req, res, next) => {
     if (res.headersSent) return next(error);

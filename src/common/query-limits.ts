@@ -67,9 +67,9 @@ export function tokenLimitError(message: string, limit: number): GraphQLError | 
 // only arguments the estimate reads (see costRelevantVariables).
 const costArguments: ReadonlySet<string> = new Set(['first', 'last', 'ids', 'representations']);
 
-// A representation is a lookup by a key that the document does not show (like person(handle:),
-// 1), of a key sent in the variables, whose number the document's size does not bound (1), plus
-// what is selected on it: at the default MAX_QUERY_COST, thousands per request, not tens of them.
+// A representation costs 2 plus what is selected on it: its lookup (as person(handle:) costs 1) and
+// its key, which comes in the variables, where the document's size does not bound how many there
+// are. At the default MAX_QUERY_COST a request may hold thousands of them, and 10,000 are refused.
 const costPerRepresentation = 2;
 
 const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
