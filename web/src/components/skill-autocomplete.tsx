@@ -49,7 +49,7 @@ export function SkillAutocomplete({
 }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const search = useDebounced(text.trim(), 150);
   const { data, loading } = useQuery(SkillSuggestionsQuery, { variables: { search }, skip: search === '' });
@@ -61,7 +61,7 @@ export function SkillAutocomplete({
     onPick(skill);
     setText('');
     setOpen(false);
-    setActive(0);
+    setActive(-1);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -73,7 +73,8 @@ export function SkillAutocomplete({
       setActive((index) => Math.max(index - 1, 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      const chosen = expanded ? suggestions[active] : undefined;
+      // Enter without a highlighted suggestion takes the best one: `pythn` means Python.
+      const chosen = expanded ? suggestions[Math.max(active, 0)] : undefined;
       if (chosen) pick(chosen);
       else if (text.trim()) pick({ name: text.trim() });
     } else if (event.key === 'Escape') {
@@ -90,14 +91,14 @@ export function SkillAutocomplete({
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={`${id}-list`}
-        aria-activedescendant={expanded ? `${id}-option-${active}` : undefined}
+        aria-activedescendant={expanded && active >= 0 ? `${id}-option-${active}` : undefined}
         autoComplete="off"
         value={text}
         placeholder={placeholder}
         onChange={(event) => {
           setText(event.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}

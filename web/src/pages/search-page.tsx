@@ -54,7 +54,9 @@ function count(n: number, exact: boolean): string {
 
 function Filters({ search, onChange }: { search: Search; onChange: (next: Search) => void }) {
   const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
+  // Back, forward and chip clicks change the search under the form: show it.
+  const current = searchUrl(search);
+  useEffect(() => setDraft(readSearch(new URL(current, window.location.origin).searchParams)), [current]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onChange(draft);

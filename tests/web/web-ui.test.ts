@@ -1,0 +1,254 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { peterCai } from '../../src/seed/petercai';
+import { loadProfile } from '../../src/seed/load-profile';
+import { loadSyntheticPeople } from '../../src/synthetic/bulk-load';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { launchChromium, screenshots, seriousViolations } from './browser';
+
+// The reference UI, built by `npm test`'s build step into dist/web, driven in Debian's Chromium
+// against the real service and a database of its own: the seed profile (owned by `petercai`) and
+// a few dozen synthetic people, enough for facets and three pages of search results.
+const syntheticPeople = 45;
+
+let app: TestApp;
+let origin: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  origin = new URL(app.url).origin;
+  await loadProfile(app.db, peterCai, 'petercai');
+  await loadSyntheticPeople(app.databaseUrl, { people: syntheticPeople, seed: 7 });
+  browser = await launchChromium();
+}, 120_000);
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+
+afterEach(() => context.close());
+
+afterAll(async () => {
+  await browser.close();
+  await app.close();
+});
+
+async function expectAccessible(): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe('the profile page', () => {
+  test('shows every item of the seed page, in its order, usable within a second', async () => {
+    const scripts = new Map<string, number>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script')
+        void response.body().then((body) => scripts.set(response.url(), gzipSync(body).length), () => undefined);
+    });
+    const response = await page.goto(`${origin}/people/petercai`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1, name: 'Peter Cai' }).waitFor();
+    // From the start of navigation to the profile on screen, on this machine.
+    const usableMs = await page.evaluate(() => performance.now());
+    console.log(`profile page usable after ${Math.round(usableMs)} ms`);
+    expect(usableMs).toBeLessThan(1000);
+
+    await expect(page.locator('.handle').textContent()).resolves.toBe('@petercai');
+    await expect(page.locator('.headline').textContent()).resolves.toBe(peterCai.headline);
+    const headings = await page.locator('article h2').allTextContents();
+    expect(headings).toEqual(["What I'm looking for", 'Experience', 'Education', 'Tech stack']);
+    expect(await page.locator('#looking-for ~ p').count()).toBe(3);
+
+    const roles = page.locator('li.role');
+    expect(await roles.count()).toBe(5);
+    expect(await roles.locator('h3').allTextContents()).toEqual(peterCai.roles.map((role) => role.title ?? role.company ?? 'Not specified'));
+    const degrees = page.locator('li.degree');
+    expect(await degrees.locator('h3').allTextContents()).toEqual(peterCai.degrees.map((degree) => degree.institution));
+    await expect(degrees.first().locator('.dates').textContent()).resolves.toBe('2019 – 2021');
+
+    const stack = await page.locator('.tech-stack li').allTextContents();
+    expect(stack).toHaveLength(60);
+    expect(stack).toEqual(peterCai.skills);
+
+    const facts = await page.locator('.facts dt').allTextContents();
+    expect(facts).toEqual(['Availability', 'Location', 'Authorized to work in', 'Job categories']);
+    expect(await page.locator('.facts dd').allTextContents()).toEqual(['Not specified', 'Not specified', 'Not specified', 'Not specified']);
+    expect(await page.getByText('Email').count()).toBe(0);
+
+    const download = page.getByRole('link', { name: 'Download JSON Resume' });
+    expect(await download.getAttribute('href')).toBe('/people/petercai/resume.json');
+    const resume = await page.request.get(`${origin}/people/petercai/resume.json`);
+    expect(((await resume.json()) as { basics: { name: string } }).basics.name).toBe('Peter Cai');
+
+    const gzippedKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
+    console.log(`profile route JavaScript: ${scripts.size} files, ${gzippedKb.toFixed(1)} KB gzipped`);
+    expect(gzippedKb).toBeLessThanOrEqual(200);
+
+    await expectAccessible();
+    await screenshots(page, 'profile');
+  });
+
+  test('an unknown handle is a 404, with the app’s not-found page', async () => {
+    const response = await page.goto(`${origin}/people/no-such-person`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'No such profile' }).waitFor();
+    await expectAccessible();
+    await screenshots(page, 'not-found');
+  });
+});
+
+interface PeopleCount {
+  people: { totalCount: number; nodes: { headline: string | null }[] };
+}
+
+async function peopleCount(filter: Record<string, unknown>): Promise<PeopleCount['people']> {
+  const response = await app.query<PeopleCount>('query ($filter: PersonFilter) { people(first: 1, filter: $filter) { totalCount nodes { headline } } }', {
+    filter,
+  });
+  if (!response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data.people;
+}
+
+describe('talent search', () => {
+  test('a skill from a typo, a word and a facet narrow the search; the URL holds it all', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByTestId('total-count').waitFor();
+    expect(await page.getByTestId('total-count').textContent()).toBe(String(syntheticPeople + 1));
+
+    // Typo-tolerant autocomplete, from the keyboard: `pythn` offers Python.
+    const skillBox = page.getByRole('combobox', { name: 'Must have skills (all of)' });
+    await skillBox.fill('pythn');
+    await page.getByRole('option', { name: /^Python/ }).first().waitFor();
+    await skillBox.press('ArrowDown');
+    await skillBox.press('Enter');
+    await page.waitForURL(/skill=Python/);
+    await page.getByRole('list', { name: 'Chosen skills' }).getByText('Python').waitFor();
+
+    const withPython = await peopleCount({ skills: ['Python'] });
+    const word = /[A-Za-z]{4,}/.exec(withPython.nodes[0]?.headline ?? '')?.[0];
+    if (!word) throw new Error('no word to search for');
+    await page.getByRole('searchbox').fill(word);
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL(new RegExp(`q=${word}`));
+    const narrowed = await peopleCount({ skills: ['Python'], search: word });
+    await page.getByTestId('total-count').filter({ hasText: String(narrowed.totalCount) }).waitFor();
+
+    const facet = page.locator('button.facet').first();
+    const facetSkill = (await facet.textContent())?.replace(/\s*\d+$/, '').trim() ?? '';
+    await facet.click();
+    await page.waitForURL((url) => url.searchParams.getAll('skill').length === 2);
+    const url = new URL(page.url());
+    expect(url.searchParams.getAll('skill')).toEqual(['Python', facetSkill]);
+    expect(url.searchParams.get('q')).toBe(word);
+    const faceted = await peopleCount({ skills: ['Python', facetSkill], search: word });
+    await page.getByTestId('total-count').filter({ hasText: String(faceted.totalCount) }).waitFor();
+    expect(await page.locator('ol.results > li').count()).toBe(Math.min(20, faceted.totalCount));
+    await expectAccessible();
+    await screenshots(page, 'search');
+
+    // The URL is the search: reloading it, and going back, show the same searches.
+    await page.reload();
+    await page.getByTestId('total-count').filter({ hasText: String(faceted.totalCount) }).waitFor();
+    await page.goBack();
+    await page.getByTestId('total-count').filter({ hasText: String(narrowed.totalCount) }).waitFor();
+  });
+
+  test('Load more pages through the whole connection', async () => {
+    await page.goto(`${origin}/`);
+    const loadMore = page.getByRole('button', { name: /^Load more/ });
+    for (let pages = 1; pages < 3; pages++) {
+      await loadMore.click();
+      await page.locator('ol.results > li').nth(pages * 20 - 1 + 1).waitFor();
+    }
+    await page.getByTestId('end-of-results').waitFor();
+    const names = await page.locator('ol.results > li h3').allTextContents();
+    expect(names).toHaveLength(syntheticPeople + 1);
+    const handles = await Promise.all((await page.locator('ol.results > li h3 a').all()).map((link) => link.getAttribute('href')));
+    expect(new Set(handles).size).toBe(syntheticPeople + 1);
+    expect(await loadMore.count()).toBe(0);
+  });
+
+  test('works from the keyboard alone', async () => {
+    await page.goto(`${origin}/`);
+    await page.getByTestId('total-count').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('type')).toBe('search');
+    await page.keyboard.type('engineer');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=engineer/);
+    // Search button, the filters' summary, then the skill box.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('role')).toBe('combobox');
+    await page.keyboard.type('kubernets');
+    await page.getByRole('option', { name: /^Kubernetes/ }).first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/skill=Kubernetes/);
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').getAttribute('aria-label')).toBe('Remove Kubernetes');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.has('skill'));
+  });
+
+  test('an outage shows the designed SERVICE_UNAVAILABLE state', async () => {
+    await page.route('**/graphql', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ data: null, errors: [{ message: 'The database is unavailable right now', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+      }),
+    );
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'The service is unavailable right now' }).waitFor();
+    await page.unroute('**/graphql');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('total-count').waitFor();
+  });
+});
+
+describe('the skill directory', () => {
+  test('most popular first, by category, with autocomplete; a skill leads to its people', async () => {
+    const top = await app.query<{ skills: { nodes: { name: string }[] } }>('{ skills(first: 3, orderBy: { field: POPULARITY }) { nodes { name } } }');
+    await page.goto(`${origin}/skills`);
+    const tiles = page.locator('.skill-tile .skill-name');
+    await tiles.first().waitFor();
+    expect((await tiles.allTextContents()).slice(0, 3)).toEqual(top.data?.skills.nodes.map((skill) => skill.name));
+    await expectAccessible();
+    await screenshots(page, 'skills');
+
+    await page.getByLabel('Category').selectOption('Databases');
+    await page.waitForURL(/category=Databases/);
+    await page.getByText(/skills in Databases/).waitFor();
+    const categories = await page.locator('.skill-tile .muted').allTextContents();
+    expect(new Set(categories)).toEqual(new Set(['Databases']));
+
+    const find = page.getByRole('combobox', { name: 'Find a skill' });
+    await find.fill('kubernets');
+    await page.getByRole('option', { name: /^Kubernetes/ }).first().click();
+    await page.waitForURL(/skill=kubernetes/);
+    const panel = page.getByRole('region', { name: 'People with Kubernetes' });
+    await panel.getByRole('link', { name: 'Peter Cai' }).waitFor();
+    await panel.getByRole('link', { name: 'Search among them' }).click();
+    await page.waitForURL(/\/\?skill=Kubernetes/);
+    await page.getByTestId('total-count').waitFor();
+  });
+});
+
+test('GraphiQL is served from the service itself, with nothing fetched from elsewhere', async () => {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+  });
+  await page.goto(`${origin}/graphiql`);
+  await page.locator('.graphiql-container').waitFor();
+  await page.getByText('Peter Cai', { exact: false }).count();
+  expect(foreign).toEqual([]);
+});
