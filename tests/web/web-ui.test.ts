@@ -252,3 +252,94 @@ test('GraphiQL is served from the service itself, with nothing fetched from else
   await page.getByText('Peter Cai', { exact: false }).count();
   expect(foreign).toEqual([]);
 });
+
+// Last: these change the seed profile the tests above read.
+describe('editing your own profile', () => {
+  async function signIn(subject: string): Promise<void> {
+    await page.getByRole('button', { name: 'Sign in as…' }).click();
+    await page.getByLabel('Account (token subject)').fill(subject);
+    await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${subject}`).waitFor();
+  }
+
+  async function startEditing(tab: Page): Promise<void> {
+    await tab.goto(`${origin}/people/petercai`);
+    await tab.getByRole('button', { name: 'Edit profile' }).click();
+    await tab.getByRole('heading', { name: 'Editing Peter Cai' }).waitFor();
+  }
+
+  test('a visitor sees no contact fields and no editor', async () => {
+    await page.goto(`${origin}/people/petercai`);
+    await page.getByRole('heading', { level: 1, name: 'Peter Cai' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
+    expect(await page.locator('.contact').count()).toBe(0);
+  });
+
+  test('the owner signs in, edits inline, adds, moves and removes a role, and sees validation problems by their fields', async () => {
+    await page.goto(`${origin}/people/petercai`);
+    await signIn('petercai');
+    await page.locator('.contact').getByText('Email').waitFor();
+    await startEditing(page);
+    await expectAccessible();
+    await screenshots(page, 'editor');
+
+    const basics = page.getByRole('form', { name: 'Profile' });
+    await basics.getByLabel('Headline').fill('Staff engineer for ML platforms');
+    await basics.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Saved (version 2).').waitFor();
+
+    await basics.getByLabel('Name', { exact: true }).fill('');
+    await basics.getByRole('button', { name: 'Save profile' }).click();
+    const nameProblem = basics.locator('.field', { has: page.getByLabel('Name', { exact: true }) }).locator('.field-error');
+    await nameProblem.waitFor();
+    expect(await nameProblem.textContent()).toMatch(/longer than or equal to 1/);
+    expect(await basics.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await basics.getByLabel('Name', { exact: true }).fill('Peter Cai');
+
+    await page.getByText('Add a role').click();
+    const newRole = page.getByRole('form', { name: 'New role' });
+    await newRole.getByLabel('Title').fill('Principal Engineer');
+    await newRole.getByLabel('Company').fill('Acme');
+    await newRole.getByLabel(/^Start/).fill('2024-02');
+    await newRole.getByRole('button', { name: 'Add role' }).click();
+    await page.getByRole('form', { name: 'Principal Engineer (Feb 2024)' }).waitFor();
+    await page.getByRole('form', { name: /^Principal Engineer/ }).getByRole('button', { name: 'Move down' }).click();
+    await page.getByText('Saved (version 4).').waitFor();
+    const order = await app.query<{ person: { roles: { company: string | null }[] } }>('{ person(handle: "petercai") { roles { company } } }');
+    expect(order.data?.person.roles.map((role) => role.company)).toEqual(['Snap', 'Acme', 'TikTok', 'Bloomberg LP', null, null]);
+    await page.getByRole('form', { name: /^Principal Engineer/ }).getByRole('button', { name: 'Remove role' }).click();
+    await page.getByText('Saved (version 5).').waitFor();
+    expect(await page.locator('form.editor-item h3').count()).toBe(5 + 2 + 2);
+
+    await page.getByRole('button', { name: 'Done editing' }).click();
+    await page.getByText('Staff engineer for ML platforms').waitFor();
+    expect(await page.locator('li.role').count()).toBe(5);
+  });
+
+  test('a change made meanwhile in a second tab is a conflict that shows what changed, and the change can be re-applied', async () => {
+    await page.goto(`${origin}/people/petercai`);
+    await signIn('petercai');
+    await startEditing(page);
+    const second = await context.newPage();
+    await startEditing(second);
+    await second.getByRole('form', { name: 'Profile' }).getByLabel('Headline').fill('Edited in the second tab');
+    await second.getByRole('form', { name: 'Profile' }).getByRole('button', { name: 'Save profile' }).click();
+    await second.getByText(/^Saved/).waitFor();
+
+    const basics = page.getByRole('form', { name: 'Profile' });
+    await basics.getByLabel('Location').fill('Lisbon, Portugal');
+    await basics.getByRole('button', { name: 'Save profile' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else changed this profile meanwhile' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('headline: “Staff engineer for ML platforms” → “Edited in the second tab”');
+    await expectAccessible();
+    await conflict.getByRole('button', { name: 'Re-apply my change' }).click();
+    await page.getByText(/^Saved/).waitFor();
+
+    const stored = await app.query<{ person: { headline: string; location: string } }>('{ person(handle: "petercai") { headline location } }');
+    expect(stored.data?.person).toEqual({ headline: 'Edited in the second tab', location: 'Lisbon, Portugal' });
+    await page.getByRole('button', { name: 'Done editing' }).click();
+    await page.locator('.facts').getByText('Lisbon, Portugal').waitFor();
+    await page.getByText('Edited in the second tab').waitFor();
+  });
+});
