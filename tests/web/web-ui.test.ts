@@ -46,7 +46,10 @@ describe('the profile page', () => {
     const scripts = new Map<string, number>();
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script')
-        void response.body().then((body) => scripts.set(response.url(), gzipSync(body).length), () => undefined);
+        void response.body().then(
+          (body) => scripts.set(response.url(), gzipSync(body).length),
+          () => undefined,
+        );
     });
     const response = await page.goto(`${origin}/people/petercai`);
     expect(response?.status()).toBe(200);
@@ -64,7 +67,9 @@ describe('the profile page', () => {
 
     const roles = page.locator('li.role');
     expect(await roles.count()).toBe(5);
-    expect(await roles.locator('h3').allTextContents()).toEqual(peterCai.roles.map((role) => role.title ?? role.company ?? 'Not specified'));
+    expect(await roles.locator('h3').allTextContents()).toEqual(
+      peterCai.roles.map((role) => role.title ?? role.company ?? 'Not specified'),
+    );
     const degrees = page.locator('li.degree');
     expect(await degrees.locator('h3').allTextContents()).toEqual(peterCai.degrees.map((degree) => degree.institution));
     await expect(degrees.first().locator('.dates').textContent()).resolves.toBe('2019 – 2021');
@@ -105,9 +110,12 @@ interface PeopleCount {
 }
 
 async function peopleCount(filter: Record<string, unknown>): Promise<PeopleCount['people']> {
-  const response = await app.query<PeopleCount>('query ($filter: PersonFilter) { people(first: 1, filter: $filter) { totalCount nodes { headline } } }', {
-    filter,
-  });
+  const response = await app.query<PeopleCount>(
+    'query ($filter: PersonFilter) { people(first: 1, filter: $filter) { totalCount nodes { headline } } }',
+    {
+      filter,
+    },
+  );
   if (!response.data) throw new Error(JSON.stringify(response.errors));
   return response.data.people;
 }
@@ -121,7 +129,10 @@ describe('talent search', () => {
     // Typo-tolerant autocomplete, from the keyboard: `pythn` offers Python.
     const skillBox = page.getByRole('combobox', { name: 'Must have skills (all of)' });
     await skillBox.fill('pythn');
-    await page.getByRole('option', { name: /^Python/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /^Python/ })
+      .first()
+      .waitFor();
     await skillBox.press('ArrowDown');
     await skillBox.press('Enter');
     await page.waitForURL(/skill=Python/);
@@ -134,7 +145,10 @@ describe('talent search', () => {
     await page.getByRole('searchbox').press('Enter');
     await page.waitForURL(new RegExp(`q=${word}`));
     const narrowed = await peopleCount({ skills: ['Python'], search: word });
-    await page.getByTestId('total-count').filter({ hasText: String(narrowed.totalCount) }).waitFor();
+    await page
+      .getByTestId('total-count')
+      .filter({ hasText: String(narrowed.totalCount) })
+      .waitFor();
 
     const facet = page.locator('button.facet').first();
     const facetSkill = (await facet.textContent())?.replace(/\s*\d+$/, '').trim() ?? '';
@@ -144,16 +158,25 @@ describe('talent search', () => {
     expect(url.searchParams.getAll('skill')).toEqual(['Python', facetSkill]);
     expect(url.searchParams.get('q')).toBe(word);
     const faceted = await peopleCount({ skills: ['Python', facetSkill], search: word });
-    await page.getByTestId('total-count').filter({ hasText: String(faceted.totalCount) }).waitFor();
+    await page
+      .getByTestId('total-count')
+      .filter({ hasText: String(faceted.totalCount) })
+      .waitFor();
     expect(await page.locator('ol.results > li').count()).toBe(Math.min(20, faceted.totalCount));
     await expectAccessible();
     await screenshots(page, 'search');
 
     // The URL is the search: reloading it, and going back, show the same searches.
     await page.reload();
-    await page.getByTestId('total-count').filter({ hasText: String(faceted.totalCount) }).waitFor();
+    await page
+      .getByTestId('total-count')
+      .filter({ hasText: String(faceted.totalCount) })
+      .waitFor();
     await page.goBack();
-    await page.getByTestId('total-count').filter({ hasText: String(narrowed.totalCount) }).waitFor();
+    await page
+      .getByTestId('total-count')
+      .filter({ hasText: String(narrowed.totalCount) })
+      .waitFor();
   });
 
   test('Load more pages through the whole connection', async () => {
@@ -161,7 +184,10 @@ describe('talent search', () => {
     const loadMore = page.getByRole('button', { name: /^Load more/ });
     for (let pages = 1; pages < 3; pages++) {
       await loadMore.click();
-      await page.locator('ol.results > li').nth(pages * 20 - 1 + 1).waitFor();
+      await page
+        .locator('ol.results > li')
+        .nth(pages * 20 - 1 + 1)
+        .waitFor();
     }
     await page.getByTestId('end-of-results').waitFor();
     const names = await page.locator('ol.results > li h3').allTextContents();
@@ -188,7 +214,10 @@ describe('talent search', () => {
     await page.keyboard.press('Tab');
     expect(await page.locator(':focus').getAttribute('role')).toBe('combobox');
     await page.keyboard.type('kubernets');
-    await page.getByRole('option', { name: /^Kubernetes/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /^Kubernetes/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/skill=Kubernetes/);
@@ -203,7 +232,10 @@ describe('talent search', () => {
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ data: null, errors: [{ message: 'The database is unavailable right now', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+        body: JSON.stringify({
+          data: null,
+          errors: [{ message: 'The database is unavailable right now', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        }),
       }),
     );
     await page.goto(`${origin}/`);
@@ -216,7 +248,9 @@ describe('talent search', () => {
 
 describe('the skill directory', () => {
   test('most popular first, by category, with autocomplete; a skill leads to its people', async () => {
-    const top = await app.query<{ skills: { nodes: { name: string }[] } }>('{ skills(first: 3, orderBy: { field: POPULARITY }) { nodes { name } } }');
+    const top = await app.query<{ skills: { nodes: { name: string }[] } }>(
+      '{ skills(first: 3, orderBy: { field: POPULARITY }) { nodes { name } } }',
+    );
     await page.goto(`${origin}/skills`);
     const tiles = page.locator('.skill-tile .skill-name');
     await tiles.first().waitFor();
@@ -232,7 +266,10 @@ describe('the skill directory', () => {
 
     const find = page.getByRole('combobox', { name: 'Find a skill' });
     await find.fill('kubernets');
-    await page.getByRole('option', { name: /^Kubernetes/ }).first().click();
+    await page
+      .getByRole('option', { name: /^Kubernetes/ })
+      .first()
+      .click();
     await page.waitForURL(/skill=kubernetes/);
     const panel = page.getByRole('region', { name: 'People with Kubernetes' });
     await panel.getByRole('link', { name: 'Peter Cai' }).waitFor();
@@ -303,11 +340,19 @@ describe('editing your own profile', () => {
     await newRole.getByLabel(/^Start/).fill('2024-02');
     await newRole.getByRole('button', { name: 'Add role' }).click();
     await page.getByRole('form', { name: 'Principal Engineer (Feb 2024)' }).waitFor();
-    await page.getByRole('form', { name: /^Principal Engineer/ }).getByRole('button', { name: 'Move down' }).click();
+    await page
+      .getByRole('form', { name: /^Principal Engineer/ })
+      .getByRole('button', { name: 'Move down' })
+      .click();
     await page.getByText('Saved (version 4).').waitFor();
-    const order = await app.query<{ person: { roles: { company: string | null }[] } }>('{ person(handle: "petercai") { roles { company } } }');
+    const order = await app.query<{ person: { roles: { company: string | null }[] } }>(
+      '{ person(handle: "petercai") { roles { company } } }',
+    );
     expect(order.data?.person.roles.map((role) => role.company)).toEqual(['Snap', 'Acme', 'TikTok', 'Bloomberg LP', null, null]);
-    await page.getByRole('form', { name: /^Principal Engineer/ }).getByRole('button', { name: 'Remove role' }).click();
+    await page
+      .getByRole('form', { name: /^Principal Engineer/ })
+      .getByRole('button', { name: 'Remove role' })
+      .click();
     await page.getByText('Saved (version 5).').waitFor();
     expect(await page.locator('form.editor-item h3').count()).toBe(5 + 2 + 2);
 
@@ -336,7 +381,9 @@ describe('editing your own profile', () => {
     await conflict.getByRole('button', { name: 'Re-apply my change' }).click();
     await page.getByText(/^Saved/).waitFor();
 
-    const stored = await app.query<{ person: { headline: string; location: string } }>('{ person(handle: "petercai") { headline location } }');
+    const stored = await app.query<{ person: { headline: string; location: string } }>(
+      '{ person(handle: "petercai") { headline location } }',
+    );
     expect(stored.data?.person).toEqual({ headline: 'Edited in the second tab', location: 'Lisbon, Portugal' });
     await page.getByRole('button', { name: 'Done editing' }).click();
     await page.locator('.facts').getByText('Lisbon, Portugal').waitFor();

@@ -19,7 +19,13 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
   );
 }
 
-const limitCodes = new Set(['DEPTH_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'DIRECTIVE_LIMIT_EXCEEDED', 'TOKEN_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED']);
+const limitCodes = new Set([
+  'DEPTH_LIMIT_EXCEEDED',
+  'ALIAS_LIMIT_EXCEEDED',
+  'DIRECTIVE_LIMIT_EXCEEDED',
+  'TOKEN_LIMIT_EXCEEDED',
+  'COST_LIMIT_EXCEEDED',
+]);
 
 interface ErrorShape {
   code?: string;
@@ -46,7 +52,7 @@ export function firstError(error: unknown): ErrorShape {
 }
 
 export function errorCodes(error: unknown): string[] {
-  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => String(e.extensions?.code ?? ''));
+  if (CombinedGraphQLErrors.is(error)) return error.errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : ''));
   const first = firstError(error);
   return first.code ? [first.code] : [];
 }

@@ -46,7 +46,9 @@ export function BasicsForm() {
     if (draft.authorizedToWorkIn !== initial.authorizedToWorkIn) changes.authorizedToWorkIn = listOf(draft.authorizedToWorkIn);
     if (draft.jobCategories !== initial.jobCategories) changes.jobCategories = listOf(draft.jobCategories);
     if (Object.keys(changes).length === 0) return;
-    const result = await run((version) => client.mutate({ mutation: UpdatePersonMutation, variables: { input: { id: person.id, version, ...changes } } }));
+    const result = await run((version) =>
+      client.mutate({ mutation: UpdatePersonMutation, variables: { input: { id: person.id, version, ...changes } } }),
+    );
     setProblems(result.problems);
   };
 
@@ -56,16 +58,48 @@ export function BasicsForm() {
         <legend id="basics-title">Profile</legend>
         <div className="two-columns">
           {textFields.map(([key, label]) => (
-            <Field key={key} label={label} value={draft[key]} onChange={set(key)} error={problems[key]} type={key === 'website' ? 'url' : 'text'} />
+            <Field
+              key={key}
+              label={label}
+              value={draft[key]}
+              onChange={set(key)}
+              error={problems[key]}
+              type={key === 'website' ? 'url' : 'text'}
+            />
           ))}
         </div>
-        <Field label="What I'm looking for" value={draft.summary} onChange={set('summary')} error={problems.summary} multiline hint="Blank lines separate paragraphs." />
+        <Field
+          label="What I'm looking for"
+          value={draft.summary}
+          onChange={set('summary')}
+          error={problems.summary}
+          multiline
+          hint="Blank lines separate paragraphs."
+        />
         <div className="two-columns">
-          <Field label="Authorized to work in" value={draft.authorizedToWorkIn} onChange={set('authorizedToWorkIn')} error={problems.authorizedToWorkIn} hint="Comma-separated" />
-          <Field label="Job categories" value={draft.jobCategories} onChange={set('jobCategories')} error={problems.jobCategories} hint="Comma-separated" />
+          <Field
+            label="Authorized to work in"
+            value={draft.authorizedToWorkIn}
+            onChange={set('authorizedToWorkIn')}
+            error={problems.authorizedToWorkIn}
+            hint="Comma-separated"
+          />
+          <Field
+            label="Job categories"
+            value={draft.jobCategories}
+            onChange={set('jobCategories')}
+            error={problems.jobCategories}
+            hint="Comma-separated"
+          />
         </div>
         <div className="two-columns">
-          <Field label="Email (only you and admins see it)" value={draft.email} onChange={set('email')} error={problems.email} type="email" />
+          <Field
+            label="Email (only you and admins see it)"
+            value={draft.email}
+            onChange={set('email')}
+            error={problems.email}
+            type="email"
+          />
           <Field label="Phone (only you and admins see it)" value={draft.phone} onChange={set('phone')} error={problems.phone} type="tel" />
         </div>
         {problems.form && <p className="field-error">{problems.form}</p>}

@@ -37,19 +37,25 @@ const scalarFields = ['name', 'handle', 'headline', 'summary', 'location', 'avai
 /** What someone else changed, in words: the conflict panel's list. */
 export function describeChanges(mine: ProfileFieldsFragment, latest: ProfileFieldsFragment): string[] {
   const changes: string[] = [];
-  const show = (value: unknown) => (value === null || value === undefined || value === '' ? '(empty)' : `“${String(value)}”`);
+  const show = (value: string | null | undefined) => (value === null || value === undefined || value === '' ? '(empty)' : `“${value}”`);
   for (const field of scalarFields) {
     if (mine[field] !== latest[field]) changes.push(`${field}: ${show(mine[field])} → ${show(latest[field])}`);
   }
   for (const field of ['authorizedToWorkIn', 'jobCategories'] as const) {
-    if (mine[field].join('|') !== latest[field].join('|')) changes.push(`${field}: ${show(mine[field].join(', '))} → ${show(latest[field].join(', '))}`);
+    if (mine[field].join('|') !== latest[field].join('|'))
+      changes.push(`${field}: ${show(mine[field].join(', '))} → ${show(latest[field].join(', '))}`);
   }
   const list = (name: string, a: readonly unknown[], b: readonly unknown[]) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push(`${name}: ${a.length} → ${b.length} entries, or their contents or order changed`);
+    if (JSON.stringify(a) !== JSON.stringify(b))
+      changes.push(`${name}: ${a.length} → ${b.length} entries, or their contents or order changed`);
   };
   list('experience', mine.roles, latest.roles);
   list('education', mine.degrees, latest.degrees);
-  list('tech stack', mine.skills.map((s) => s.name), latest.skills.map((s) => s.name));
+  list(
+    'tech stack',
+    mine.skills.map((s) => s.name),
+    latest.skills.map((s) => s.name),
+  );
   return changes;
 }
 
@@ -107,10 +113,15 @@ export function EditSessionProvider({ person, children }: { person: ProfileField
         <section className="conflict" role="alert" aria-labelledby="conflict-title">
           <h2 id="conflict-title">Someone else changed this profile meanwhile</h2>
           <p>
-            Your change was not saved: you edited version {person.version}, and the profile is now at version {conflict.latest.version}. What changed:
+            Your change was not saved: you edited version {person.version}, and the profile is now at version {conflict.latest.version}.
+            What changed:
           </p>
           <ul>
-            {conflict.changes.length ? conflict.changes.map((change) => <li key={change}>{change}</li>) : <li>Nothing visible here (a write that changed no field).</li>}
+            {conflict.changes.length ? (
+              conflict.changes.map((change) => <li key={change}>{change}</li>)
+            ) : (
+              <li>Nothing visible here (a write that changed no field).</li>
+            )}
           </ul>
           <div className="row-actions">
             <button type="button" className="secondary" onClick={() => void reload()}>

@@ -42,7 +42,11 @@ export function fieldProblems(error: unknown): Record<string, string> {
       continue;
     }
     const variable = /at "([^"]+)"/.exec(e.message)?.[1];
-    const field = variable ? fieldOf(variable.split('.').slice(1)) : Array.isArray(e.extensions.field) ? fieldOf(e.extensions.field) : 'form';
+    const field = variable
+      ? fieldOf(variable.split('.').slice(1))
+      : Array.isArray(e.extensions.field)
+        ? fieldOf(e.extensions.field)
+        : 'form';
     problems[field] ??= e.message.replace(/^Variable "\$\w+" got invalid value .*?; /, '');
   }
   return problems;

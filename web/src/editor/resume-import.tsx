@@ -22,7 +22,9 @@ export function ResumeImport() {
       return;
     }
     if (!window.confirm(`Replace the whole profile of @${person.handle} with this document?`)) return;
-    const result = await run(() => client.mutate({ mutation: ImportResumeMutation, variables: { input: { handle: person.handle, resume } } }));
+    const result = await run(() =>
+      client.mutate({ mutation: ImportResumeMutation, variables: { input: { handle: person.handle, resume } } }),
+    );
     setProblem(result.ok ? undefined : (Object.values(result.problems)[0] ?? undefined));
     if (result.ok) setText('');
   };

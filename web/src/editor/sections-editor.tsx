@@ -94,16 +94,32 @@ function EntryForm({
       <h3>{title}</h3>
       <div className="two-columns">
         {fields.map(([key, label]) => (
-          <Field key={key} label={label} value={draft[key] ?? ''} onChange={(value) => setDraft({ ...draft, [key]: value })} error={problems[key]} />
+          <Field
+            key={key}
+            label={label}
+            value={draft[key] ?? ''}
+            onChange={(value) => setDraft({ ...draft, [key]: value })}
+            error={problems[key]}
+          />
         ))}
         {kind === 'role' && (
           <label className="inline">
-            <input type="checkbox" checked={draft.isCurrent === 'true'} onChange={(event) => setDraft({ ...draft, isCurrent: String(event.target.checked) })} /> I
-            still hold this role
+            <input
+              type="checkbox"
+              checked={draft.isCurrent === 'true'}
+              onChange={(event) => setDraft({ ...draft, isCurrent: String(event.target.checked) })}
+            />{' '}
+            I still hold this role
           </label>
         )}
       </div>
-      <Field label="Description" value={draft.description ?? ''} onChange={(value) => setDraft({ ...draft, description: value })} error={problems.description} multiline />
+      <Field
+        label="Description"
+        value={draft.description ?? ''}
+        onChange={(value) => setDraft({ ...draft, description: value })}
+        error={problems.description}
+        multiline
+      />
       {kind === 'role' && (
         <Field
           label="Key accomplishments"
@@ -145,7 +161,14 @@ export function RolesEditor() {
           title="New role"
           submitLabel="Add role"
           onSubmit={async (draft) =>
-            problemsOf(await run((version) => client.mutate({ mutation: AddRoleMutation, variables: { input: { personId: person.id, version, position: 0, ...toRoleInput(draft) } } })))
+            problemsOf(
+              await run((version) =>
+                client.mutate({
+                  mutation: AddRoleMutation,
+                  variables: { input: { personId: person.id, version, position: 0, ...toRoleInput(draft) } },
+                }),
+              ),
+            )
           }
         />
       </details>
@@ -167,19 +190,30 @@ export function RolesEditor() {
             highlights: role.highlights.join('\n'),
           }}
           onSubmit={async (draft) =>
-            problemsOf(await run((version) => client.mutate({ mutation: UpdateRoleMutation, variables: { input: { id: role.id, version, ...toRoleInput(draft) } } })))
+            problemsOf(
+              await run((version) =>
+                client.mutate({ mutation: UpdateRoleMutation, variables: { input: { id: role.id, version, ...toRoleInput(draft) } } }),
+              ),
+            )
           }
         >
           <button type="button" className="secondary" disabled={index === 0} onClick={() => void reorder(index, index - 1)}>
             Move up
           </button>
-          <button type="button" className="secondary" disabled={index === person.roles.length - 1} onClick={() => void reorder(index, index + 1)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={index === person.roles.length - 1}
+            onClick={() => void reorder(index, index + 1)}
+          >
             Move down
           </button>
           <button
             type="button"
             className="danger"
-            onClick={() => void run((version) => client.mutate({ mutation: RemoveRoleMutation, variables: { input: { id: role.id, version } } }))}
+            onClick={() =>
+              void run((version) => client.mutate({ mutation: RemoveRoleMutation, variables: { input: { id: role.id, version } } }))
+            }
           >
             Remove role
           </button>
@@ -212,7 +246,12 @@ export function DegreesEditor() {
           submitLabel="Add degree"
           onSubmit={async (draft) =>
             problemsOf(
-              await run((version) => client.mutate({ mutation: AddDegreeMutation, variables: { input: { personId: person.id, version, position: person.degrees.length, ...toDegreeInput(draft) } } })),
+              await run((version) =>
+                client.mutate({
+                  mutation: AddDegreeMutation,
+                  variables: { input: { personId: person.id, version, position: person.degrees.length, ...toDegreeInput(draft) } },
+                }),
+              ),
             )
           }
         />
@@ -233,19 +272,33 @@ export function DegreesEditor() {
             description: degree.description ?? '',
           }}
           onSubmit={async (draft) =>
-            problemsOf(await run((version) => client.mutate({ mutation: UpdateDegreeMutation, variables: { input: { id: degree.id, version, ...toDegreeInput(draft) } } })))
+            problemsOf(
+              await run((version) =>
+                client.mutate({
+                  mutation: UpdateDegreeMutation,
+                  variables: { input: { id: degree.id, version, ...toDegreeInput(draft) } },
+                }),
+              ),
+            )
           }
         >
           <button type="button" className="secondary" disabled={index === 0} onClick={() => void reorder(index, index - 1)}>
             Move up
           </button>
-          <button type="button" className="secondary" disabled={index === person.degrees.length - 1} onClick={() => void reorder(index, index + 1)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={index === person.degrees.length - 1}
+            onClick={() => void reorder(index, index + 1)}
+          >
             Move down
           </button>
           <button
             type="button"
             className="danger"
-            onClick={() => void run((version) => client.mutate({ mutation: RemoveDegreeMutation, variables: { input: { id: degree.id, version } } }))}
+            onClick={() =>
+              void run((version) => client.mutate({ mutation: RemoveDegreeMutation, variables: { input: { id: degree.id, version } } }))
+            }
           >
             Remove degree
           </button>

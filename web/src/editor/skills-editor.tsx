@@ -8,7 +8,8 @@ export function SkillsEditor() {
   const client = useApolloClient();
   const { person, run } = useEditSession();
   const names = person.skills.map((skill) => skill.name);
-  const save = (next: string[]) => run((version) => client.mutate({ mutation: SetSkillsMutation, variables: { input: { personId: person.id, version, names: next } } }));
+  const save = (next: string[]) =>
+    run((version) => client.mutate({ mutation: SetSkillsMutation, variables: { input: { personId: person.id, version, names: next } } }));
   const move = (index: number, to: number) => {
     const next = [...names];
     const [name] = next.splice(index, 1);
@@ -23,7 +24,13 @@ export function SkillsEditor() {
         {person.skills.map((skill, index) => (
           <li key={skill.id} className="chip">
             <span>{skill.name}</span>
-            <button type="button" className="link-button" aria-label={`Move ${skill.name} earlier`} disabled={index === 0} onClick={() => void move(index, index - 1)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`Move ${skill.name} earlier`}
+              disabled={index === 0}
+              onClick={() => void move(index, index - 1)}
+            >
               ←
             </button>
             <button
@@ -35,7 +42,12 @@ export function SkillsEditor() {
             >
               →
             </button>
-            <button type="button" className="chip-remove" aria-label={`Remove ${skill.name}`} onClick={() => void save(names.filter((name) => name !== skill.name))}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${skill.name}`}
+              onClick={() => void save(names.filter((name) => name !== skill.name))}
+            >
               ×
             </button>
           </li>

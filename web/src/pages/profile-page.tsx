@@ -186,7 +186,7 @@ export function ProfilePage({ handle }: { handle: string }) {
   if (!person) return <NotFoundPage what="profile" />;
 
   const claims = token ? tokenClaims(token) : null;
-  const canEdit = Boolean(claims?.admin) || (data.viewer !== null && data.viewer?.id === person.id);
+  const canEdit = Boolean(claims?.admin) || data.viewer?.id === person.id;
 
   return (
     <div className="profile-page">

@@ -46,7 +46,13 @@ const SearchPeopleQuery = graphql(`
   }
 `);
 
-const orderLabels = { '': 'Best match / newest', RELEVANCE: 'Best match', NAME: 'Name', CREATED_AT: 'Newest', UPDATED_AT: 'Recently updated' };
+const orderLabels = {
+  '': 'Best match / newest',
+  RELEVANCE: 'Best match',
+  NAME: 'Name',
+  CREATED_AT: 'Newest',
+  UPDATED_AT: 'Recently updated',
+};
 
 function count(n: number, exact: boolean): string {
   return `${exact ? '' : '≈ '}${n.toLocaleString('en')}`;
@@ -82,7 +88,10 @@ function Filters({ search, onChange }: { search: Search; onChange: (next: Search
         </label>
         <button type="submit">Search</button>
       </div>
-      <details className="filters" open={Boolean(search.location || search.availability || search.jobCategory || search.authorizedToWorkIn)}>
+      <details
+        className="filters"
+        open={Boolean(search.location || search.availability || search.jobCategory || search.authorizedToWorkIn)}
+      >
         <summary>Filters and order</summary>
         <div className="filter-grid">
           {field('location', 'Location', 'e.g. Canada')}

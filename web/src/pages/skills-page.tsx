@@ -113,7 +113,11 @@ export default function SkillsPage({ params }: { params: URLSearchParams }) {
       <h1>Skill directory</h1>
       <p className="muted">Most popular first. Pick a skill to see who has it.</p>
       <div className="card skills-tools">
-        <SkillAutocomplete label="Find a skill" placeholder="e.g. kubernets, k8s, pyt" onPick={(skill) => skill.slug && navigate(skillsUrl(category, skill.slug))} />
+        <SkillAutocomplete
+          label="Find a skill"
+          placeholder="e.g. kubernets, k8s, pyt"
+          onPick={(skill) => skill.slug && navigate(skillsUrl(category, skill.slug))}
+        />
         <label>
           Category
           <select value={category} onChange={(e) => navigate(skillsUrl(e.target.value, ''))}>
@@ -139,7 +143,11 @@ export default function SkillsPage({ params }: { params: URLSearchParams }) {
           <ol className="skill-grid" aria-label="Skills, most popular first">
             {data.skills.edges.map(({ node }) => (
               <li key={node.id}>
-                <Link className="skill-tile" href={skillsUrl(category, node.slug)} aria-current={node.slug === selected ? 'true' : undefined}>
+                <Link
+                  className="skill-tile"
+                  href={skillsUrl(category, node.slug)}
+                  aria-current={node.slug === selected ? 'true' : undefined}
+                >
                   <span className="skill-name">{node.name}</span>
                   <span className="muted">{node.category ?? 'Uncategorised'}</span>
                   <span className="skill-count">{node.peopleCount.toLocaleString('en')} people</span>
