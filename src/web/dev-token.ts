@@ -10,16 +10,14 @@ export function devTokenRouter(config: Config): Router {
     const body = req.body as { subject?: unknown; admin?: unknown } | undefined;
     const subject = typeof body?.subject === 'string' ? body.subject.trim() : '';
     if (!/^[\w.@:-]{1,100}$/.test(subject)) {
-      res
-        .status(400)
-        .json({
-          errors: [
-            {
-              message: 'subject: letters, digits and . _ @ : - only, 1 to 100',
-              extensions: { code: 'BAD_USER_INPUT', field: ['subject'] },
-            },
-          ],
-        });
+      res.status(400).json({
+        errors: [
+          {
+            message: 'subject: letters, digits and . _ @ : - only, 1 to 100',
+            extensions: { code: 'BAD_USER_INPUT', field: ['subject'] },
+          },
+        ],
+      });
       return;
     }
     res.set('Cache-Control', 'no-store');
