@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +19,8 @@ const chromiumArgs = [
 ];
 
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(`No Chromium at ${chromiumPath}: apt-get install -y chromium (.ci/run does it), or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 

@@ -74,7 +74,7 @@ export function BasicsForm() {
           onChange={set('summary')}
           error={problems.summary}
           multiline
-          hint="Blank lines separate paragraphs."
+          hint="Each line is a paragraph."
         />
         <div className="two-columns">
           <Field
