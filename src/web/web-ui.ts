@@ -50,7 +50,7 @@ export function mountWebUi(app: Express, { db, config, dir = builtUiDir() }: Web
     res.status(status).set('Cache-Control', 'no-cache').type('html').send(html);
   };
 
-  app.use('/assets', express.static(resolve(dir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
+  app.use('/assets', express.static(resolve(dir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
   app.get('/graphiql', (_req, res) => send(res, graphiqlHtml()));
   app.get(['/', '/skills'], (_req, res) => send(res, appHtml()));
   // The app renders its own not-found page; the server checks the handle so that the status says so too.
