@@ -236,22 +236,46 @@ describe('talent search', () => {
     await page.waitForURL((url) => !url.searchParams.has('skill'));
   });
 
-  test('an outage shows the designed SERVICE_UNAVAILABLE state', async () => {
+  test('a query limit the service really enforces has its designed state', async () => {
+    const strict = await startTestApp({ MAX_QUERY_COST: 5 });
+    try {
+      await page.goto(`${new URL(strict.url).origin}/`);
+      const alert = page.getByRole('alert');
+      await alert.getByRole('heading', { name: 'This request is too large' }).waitFor();
+      expect(await alert.getAttribute('data-code')).toBe('COST_LIMIT_EXCEEDED');
+      await expectAccessible();
+    } finally {
+      await strict.close();
+    }
+  });
+
+  // An outage and a timeout are hard to cause on cue from a browser test: the service's answer
+  // (tests/outage.test.ts, tests/query-timeout.test.ts prove it) is replayed to the page instead.
+  test.each([
+    ['SERVICE_UNAVAILABLE', 'The service is unavailable right now'],
+    ['QUERY_TIMEOUT', 'This took too long'],
+  ])('%s has its own designed error state, and Try again recovers', async (code, title) => {
     await page.route('**/graphql', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({
-          data: null,
-          errors: [{ message: 'The database is unavailable right now', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-        }),
+        body: JSON.stringify({ data: null, errors: [{ message: `refused: ${code}`, extensions: { code } }] }),
       }),
     );
     await page.goto(`${origin}/`);
-    await page.getByRole('heading', { name: 'The service is unavailable right now' }).waitFor();
+    await page.getByRole('alert').getByRole('heading', { name: title }).waitFor();
+    expect(await page.getByRole('alert').getAttribute('data-code')).toBe(code);
+    await expectAccessible();
     await page.unroute('**/graphql');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByTestId('total-count').waitFor();
+  });
+
+  test('a search that matches no one says so', async () => {
+    await page.goto(`${origin}/?q=${encodeURIComponent('"no such phrase anywhere"')}`);
+    await page.getByRole('heading', { name: 'No one matches this search' }).waitFor();
+    expect(await page.getByTestId('total-count').textContent()).toBe('0');
+    await expectAccessible();
   });
 });
 
