@@ -422,4 +422,23 @@ describe('editing your own profile', () => {
     await page.locator('.facts').getByText('Lisbon, Portugal').waitFor();
     await page.getByText('Edited in the second tab').waitFor();
   });
+  test('a JSON Resume import replaces the profile', async () => {
+    await page.goto(`${origin}/people/petercai`);
+    await signIn('petercai');
+    await startEditing(page);
+    const resume = {
+      basics: { name: 'Peter Cai', label: 'Imported from JSON Resume' },
+      work: [{ name: 'Imported Co', position: 'Engineer', startDate: '2020-01' }],
+      education: [],
+      skills: [{ name: 'Rust' }, { name: 'Go' }],
+    };
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Or paste the document').fill(JSON.stringify(resume));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^Saved/).waitFor();
+    await page.getByRole('button', { name: 'Done editing' }).click();
+    await page.getByText('Imported from JSON Resume').waitFor();
+    expect(await page.locator('li.role h3').allTextContents()).toEqual(['Engineer']);
+    expect(await page.locator('.tech-stack li').allTextContents()).toEqual(['Rust', 'Go']);
+  });
 });
