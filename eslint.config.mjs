@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'coverage/', '.data/', 'bench/results/', 'bench/scratch/']),
+  globalIgnores(['dist/', 'coverage/', '.data/', 'bench/results/', 'bench/scratch/', 'web/src/gql/']),
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -28,6 +28,7 @@ import { noSections } from './person/profile-lookahead';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
+import { mountWebUi } from './web/web-ui';
 
 export interface AppServer {
   apollo: ApolloServer<Context>;
@@ -126,9 +127,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/', (_req, res) => {
-    res.redirect('/graphql');
-  });
+  mountWebUi(app, { db, config });
   // The same document as Person.resume, for tools that speak JSON Resume rather than GraphQL.
   app.get('/people/:handle/resume.json', async (req, res, next) => {
     try {
