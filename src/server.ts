@@ -24,6 +24,7 @@ import { isDatabaseUnavailable } from './database/database-errors';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { noSections } from './person/profile-lookahead';
+import { startReadReplicas } from './replicas';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
@@ -76,6 +77,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
+  const replicas = await startReadReplicas(db, config, logger);
+  replicas?.registerMetrics(metrics.registry);
 
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -99,6 +102,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
       ...(tracing ? [tracing.plugin] : []),
+      ...(replicas ? [replicas.plugin] : []),
     ],
   });
   await apollo.start();
@@ -109,7 +113,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.get('/readyz', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...replicas?.readiness() });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
@@ -215,7 +219,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
         });
       }),
     stop() {
-      stopping ??= apollo.stop();
+      stopping ??= apollo.stop().finally(() => replicas?.close());
       return stopping;
     },
   };

@@ -1,0 +1,1 @@
+export { isClusterPrimary, runClusterPrimary } from './cluster-primary';
