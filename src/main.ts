@@ -2,7 +2,7 @@
 import { tracing } from './tracing/start';
 import 'reflect-metadata';
 import { dataSource } from '../ormconfig';
-import { isClusterPrimary, runClusterPrimary } from './cluster';
+import { isClusterPrimary, runClusterPrimary, workerStopped } from './cluster';
 import { createLogger } from './common/logger';
 import { loadConfigOrExit } from './config';
 import { closeDatabase } from './database/close-database';
@@ -84,6 +84,7 @@ function main(): void {
       await lastTraces;
       log('Stopped');
       process.exitCode = exitCode;
+      workerStopped();
     })().catch((error: unknown) => {
       logger.fatal({ err: error }, 'Shutdown failed');
       process.exit(1);

@@ -29,21 +29,27 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
   // A function, not the variable: a signal handler sets it while start-up awaits.
   const isStopping = () => stopping !== undefined;
 
-  const stop = (reason: string, exitCode: number) => {
+  const stop = (reason: string, requestedExitCode: number) => {
+    let exitCode = requestedExitCode;
     stopping ??= (async () => {
       log(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} worker(s)`);
       const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
       // Each worker shuts down as `npm start` does on SIGTERM; the primary only waits for them.
-      await Promise.all(
+      const codes = await Promise.all(
         workers.map(
           (worker) =>
-            new Promise<void>((done) => {
-              if (worker.isDead()) return done();
-              worker.once('exit', () => done());
+            new Promise<number>((done) => {
+              if (worker.isDead()) return done(worker.process.exitCode ?? 1);
+              worker.once('exit', (code) => done(code));
               worker.process.kill('SIGTERM');
             }),
         ),
       );
+      // A worker that could not stop cleanly (cut off by its own time limit) makes the whole stop unclean.
+      if (codes.some((code) => code !== 0)) {
+        logger.error(`Worker exit codes: ${codes.join(', ')}`);
+        exitCode ||= 1;
+      }
       if (dataSource.isInitialized) await dataSource.destroy();
       await database?.stopEmbedded();
       log('Stopped');
@@ -94,4 +100,13 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
     logger.fatal({ err: error }, `Could not start: ${error instanceof Error ? error.message : String(error)}`);
     stop('Start-up failed', 1);
   });
+}
+
+/**
+ * In a worker, once the service has stopped: the IPC channel to the primary would keep the process
+ * alive (and its own time limit would then end it with code 1); closing it lets the process end
+ * as a single one does.
+ */
+export function workerStopped(): void {
+  if (cluster.isWorker) cluster.worker?.disconnect();
 }

@@ -1,1 +1,1 @@
-export { isClusterPrimary, runClusterPrimary } from './cluster-primary';
+export { isClusterPrimary, runClusterPrimary, workerStopped } from './cluster-primary';
