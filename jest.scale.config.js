@@ -1,12 +1,15 @@
-/** @type {import('jest').Config} npm run test:scale: several instances over a primary and a streaming replica. */
-const base = require('./jest.config');
-
+/**
+ * npm run test:scale: several instances over a primary and a streaming replica. Each file starts
+ * the PostgreSQL servers and service processes it needs (no shared test database, unlike jest.config.js).
+ * @type {import('jest').Config}
+ */
 module.exports = {
-  ...base,
+  testEnvironment: 'node',
   roots: ['<rootDir>/tests/scale'],
-  testPathIgnorePatterns: ['/node_modules/'],
-  // Each file starts the PostgreSQL servers and the service processes it needs.
-  globalSetup: undefined,
-  globalTeardown: undefined,
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { diagnostics: { ignoreCodes: [151002] } }],
+  },
+  setupFiles: ['reflect-metadata'],
   testTimeout: 180_000,
 };
