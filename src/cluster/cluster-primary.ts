@@ -73,8 +73,11 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
       if (isStopping()) return;
       const how = signal ? `on ${signal}` : `with code ${code}`;
       if (!started) return stop(`Worker ${worker.process.pid} exited ${how} before it was ready`, 1);
-      logger.error(`Worker ${worker.process.pid} exited ${how}; starting another`);
-      fork(url);
+      logger.error(`Worker ${worker.process.pid} exited ${how}; starting another in a second`);
+      // A second's pause: a worker that keeps dying must not take the machine's cores with it.
+      setTimeout(() => {
+        if (!isStopping()) fork(url);
+      }, 1000);
     });
   };
 
