@@ -65,6 +65,7 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
     const worker = cluster.fork({ DATABASE_URL: url, MIGRATIONS_RUN: 'false', SEED_ON_START: 'false' });
     worker.once('listening', () => {
       listening.add(worker);
+      log(`Worker ${worker.id} (pid ${worker.process.pid}) is listening`);
       if (listening.size === config.WEB_CONCURRENCY)
         log(`Ready at http://localhost:${config.PORT}/graphql (${config.WEB_CONCURRENCY} workers)`);
     });

@@ -67,7 +67,7 @@ async function startCluster(env: Record<string, string>): Promise<{ service: Ser
 
 afterAll(() => killLeftoverServices());
 
-test('with the embedded PostgreSQL: started once, two workers answer, SIGTERM stops them all and the database', async () => {
+test('with the embedded PostgreSQL: started once, two workers answer, one that dies is replaced, SIGTERM stops them all and the database', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'profilegraph-cluster-'));
   await chmod(folder, 0o755);
   const dataDir = join(folder, 'postgres');
@@ -83,6 +83,15 @@ test('with the embedded PostgreSQL: started once, two workers answer, SIGTERM st
     }
     expect(workersThatAnswered(service.output())).toEqual(new Set([1, 2]));
 
+    // A worker that dies is replaced; the port answers throughout.
+    const [, pid] = /Worker 1 \(pid (\d+)\) is listening/.exec(service.output()) ?? [];
+    process.kill(Number(pid), 'SIGKILL');
+    await service.waitFor(/Worker 3 \(pid \d+\) is listening/);
+    for (let i = 0; i < 6; i++) {
+      expect((await freshConnectionRequest(port, { query: '{ person(handle: "petercai") { name } }' })).status).toBe(200);
+    }
+    expect(workersThatAnswered(service.output())).toEqual(new Set([1, 2, 3]));
+
     service.signal('SIGTERM');
     expect(await exitOf(service, 60_000)).toBe(0);
     const stopped = service
@@ -90,7 +99,7 @@ test('with the embedded PostgreSQL: started once, two workers answer, SIGTERM st
       .split('\n')
       .filter((line) => line.includes('"msg":"Stopped"'));
     // Each worker, then the primary (which has no worker id).
-    expect(stopped.map((line) => (JSON.parse(line) as { worker?: number }).worker ?? 0).sort()).toEqual([0, 1, 2]);
+    expect(stopped.map((line) => (JSON.parse(line) as { worker?: number }).worker ?? 0).sort()).toEqual([0, 2, 3]);
     expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
   } finally {
     await rm(folder, { recursive: true, force: true });
