@@ -3,6 +3,17 @@ import { z } from 'zod';
 // Every setting the service reads, validated once. The README's settings table mirrors this.
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
+// A comma-separated list of PostgreSQL URLs (empty: none).
+const postgresUrlList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/ })));
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -31,6 +42,12 @@ const configSchema = z.object({
   JWT_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  // Scaling out (src/replicas, src/cluster): off unless set.
+  DATABASE_REPLICA_URLS: postgresUrlList.default([]),
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2000),
+  DATABASE_REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
+  DATABASE_REPLICA_CATCH_UP_WAIT_MS: z.coerce.number().int().min(0).default(200),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@
 import { tracing } from './tracing/start';
 import 'reflect-metadata';
 import { dataSource } from '../ormconfig';
+import { isClusterPrimary, runClusterPrimary, workerStopped } from './cluster';
 import { createLogger } from './common/logger';
 import { loadConfigOrExit } from './config';
 import { closeDatabase } from './database/close-database';
@@ -18,6 +19,8 @@ function main(): void {
   const config = loadConfigOrExit();
   const logger = createLogger(config);
   const log = (line: string) => logger.info(line);
+  // WEB_CONCURRENCY > 1: this process starts the database and the workers, which run what follows.
+  if (isClusterPrimary(config)) return runClusterPrimary(config, logger);
   if (tracing) {
     tracing.reportProblemsTo(logger);
     log(tracing.summary);
@@ -81,6 +84,7 @@ function main(): void {
       await lastTraces;
       log('Stopped');
       process.exitCode = exitCode;
+      workerStopped();
     })().catch((error: unknown) => {
       logger.fatal({ err: error }, 'Shutdown failed');
       process.exit(1);

@@ -25,6 +25,7 @@ import { startSubgraphServer, subgraphPath } from './federation';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { noSections } from './person/profile-lookahead';
+import { startReadReplicas } from './replicas';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
@@ -78,6 +79,8 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
+  const replicas = await startReadReplicas(db, config, logger);
+  replicas?.registerMetrics(metrics.registry);
 
   // /graphql and the federation subgraph (/subgraph) answer with the same limits, errors and observers.
   const serverOptions = (schema: GraphQLSchema, plugins: ApolloServerPlugin<Context>[]): ApolloServerOptionsWithSchema<Context> => ({
@@ -101,6 +104,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
       ...(tracing ? [tracing.plugin] : []),
+      ...(replicas ? [replicas.plugin] : []),
     ],
   });
   const schema = await createSchema();
@@ -119,7 +123,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.get('/readyz', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...replicas?.readiness() });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
@@ -224,7 +228,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       }),
     stop() {
       // Draining the HTTP server (apollo's plugin) waits for /subgraph's requests too.
-      stopping ??= apollo.stop().then(() => subgraph.stop());
+      stopping ??= apollo.stop().then(() => subgraph.stop()).finally(() => replicas?.close());
       return stopping;
     },
   };

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { Config } from '../config';
@@ -10,7 +11,8 @@ export type { Logger };
  */
 export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT' | 'NODE_ENV'>): Logger {
   const format = config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json');
-  const options = { level: config.LOG_LEVEL, base: { service: 'profilegraph' } };
+  // Under WEB_CONCURRENCY each worker's lines say which worker wrote them.
+  const options = { level: config.LOG_LEVEL, base: { service: 'profilegraph', ...(cluster.worker && { worker: cluster.worker.id }) } };
   if (format === 'json') return pino(options);
   return pino(options, pretty({ sync: true, ignore: 'pid,hostname,service', translateTime: 'HH:MM:ss.l' }));
 }

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { currentRequestScope, type RequestScope } from '../common/request-scope';
+import { withReadFallback } from './read-fallback';
 
 // The read path's SQL, straight on the pg pool that TypeORM holds (the same connections, limits
 // and pool metrics), without TypeORM's query runner around each statement. What TypeORM's
@@ -37,8 +38,12 @@ export function poolOf(db: DataSource): Pool {
   return (db.driver as PostgresDriver).master as Pool;
 }
 
-/** Runs one statement on a pooled connection and returns its rows. */
-export async function queryRows<R>(db: DataSource, text: string, params: readonly unknown[] = []): Promise<R[]> {
+/** Runs one statement on a pooled connection and returns its rows (on the primary if `db` is a replica that is out). */
+export function queryRows<R>(db: DataSource, text: string, params: readonly unknown[] = []): Promise<R[]> {
+  return withReadFallback(db, (target) => queryRowsOn<R>(target, text, params));
+}
+
+async function queryRowsOn<R>(db: DataSource, text: string, params: readonly unknown[]): Promise<R[]> {
   const client: PoolClient = await poolOf(db).connect();
   // A connection that fails while checked out reports here; the pool then drops it on release.
   let broken: Error | undefined;

@@ -1,0 +1,1 @@
+export { isClusterPrimary, runClusterPrimary, workerStopped } from './cluster-primary';
