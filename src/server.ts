@@ -228,7 +228,10 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       }),
     stop() {
       // Draining the HTTP server (apollo's plugin) waits for /subgraph's requests too.
-      stopping ??= apollo.stop().then(() => subgraph.stop()).finally(() => replicas?.close());
+      stopping ??= apollo
+        .stop()
+        .then(() => subgraph.stop())
+        .finally(() => replicas?.close());
       return stopping;
     },
   };
