@@ -24,6 +24,9 @@ import { isDatabaseUnavailable } from './database/database-errors';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { noSections } from './person/profile-lookahead';
+import { serveSubscriptions } from './live/subscription-server';
+import { subscriptionsOverWebSocketOnly } from './live/http-subscriptions';
+import { createSharedServices } from './redis/shared-services';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
@@ -76,9 +79,12 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
+  const shared = createSharedServices(db, config, logger, metrics.registry);
+  const schema = await createSchema();
 
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    schema,
+    ...shared.apolloOptions,
     introspection: config.INTROSPECTION,
     // main.ts owns the signals: it stops the server, then the pool, then the embedded database.
     stopOnTerminationSignals: false,
@@ -99,6 +105,9 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       legacyJsonStatusPlugin(),
       compiledQueriesPlugin(metrics.compiledQueryStats),
       ...(tracing ? [tracing.plugin] : []),
+      ...shared.plugins,
+      subscriptionsOverWebSocketOnly(),
+      serveSubscriptions({ httpServer, schema, db, config, logger, registry: metrics.registry, verifyToken, ...shared }),
     ],
   });
   await apollo.start();
@@ -109,7 +118,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.get('/readyz', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ready' });
+      res.json({ status: 'ready', ...shared.readiness() });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
@@ -149,6 +158,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
       scope.traceId = tracing?.traceId();
+      scope.clientAddress = req.socket.remoteAddress;
       res.locals.scope = scope;
       res.setHeader('x-request-id', scope.requestId);
       const started = process.hrtime.bigint();

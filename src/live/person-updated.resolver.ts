@@ -1,0 +1,51 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { PersonChangedEvent } from '../change-events/change-events';
+import { notFound } from '../common/errors';
+import { checkText } from '../common/input-text';
+import { forgetProfileReads, type Context } from '../context';
+import { Person } from '../person/person.entity';
+import { noSections, profileSections } from '../person/profile-lookahead';
+import { isLiveContext } from './live-context';
+
+/** The person's news until the profile is deleted, which ends the subscription. */
+async function* untilDeleted(events: AsyncIterable<PersonChangedEvent>): AsyncGenerator<PersonChangedEvent> {
+  for await (const event of events) {
+    if (event.deleted) return;
+    yield event;
+  }
+}
+
+async function personChanges({
+  args,
+  context,
+}: SubscribeResolverData<unknown, { handle: string }, Context>): Promise<AsyncIterable<PersonChangedEvent>> {
+  if (!isLiveContext(context)) throw new Error('personUpdated needs a subscription context (graphql-ws)');
+  checkText({ handle: args.handle });
+  // Found by handle once; followed by id, so that a change of handle does not lose the subscriber.
+  const person = await context.loaders.personByHandle.load({ key: args.handle, sections: noSections });
+  if (!person) throw notFound('Person', JSON.stringify(args.handle));
+  return untilDeleted(context.changes.subscribe('personChanged', person.id));
+}
+
+@Resolver()
+export class PersonUpdatedResolver {
+  @Subscription(() => Person, {
+    description:
+      'The profile with this handle, each time a write to it commits (through any instance), as the subscriber may see it: ' +
+      'contact details only for its owner and admins, by the token given when connecting. Ends when the profile is deleted.',
+    subscribe: personChanges,
+  })
+  async personUpdated(
+    @Arg('handle') _handle: string,
+    @Root() event: PersonChangedEvent,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Person> {
+    // One context serves every event of a subscription: each must read the profile afresh.
+    forgetProfileReads(context.loaders);
+    const person = await context.loaders.personById.load({ key: event.personId, sections: profileSections(info) });
+    if (!person) throw notFound('Person', String(event.personId));
+    return person;
+  }
+}

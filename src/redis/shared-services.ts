@@ -1,0 +1,52 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import { createChangeEvents, type ChangePubSub } from '../change-events/change-events';
+import type { Logger } from '../common/logger';
+import type { Config } from '../config';
+import type { Context } from '../context';
+import { createRateLimit, rateLimitPlugin, type RateLimit } from '../rate-limit/rate-limit';
+import { sharedPersistedQueries } from './persisted-queries';
+import { connectRedis, type RedisState } from './redis-connection';
+
+/** What instances share, through Redis when REDIS_URL is set, or within this process when not. */
+export interface SharedServices {
+  /** News of committed writes: live subscriptions and cache invalidation. */
+  changes: ChangePubSub;
+  rateLimit: RateLimit | null;
+  /** ApolloServer options: persisted queries kept in Redis (Apollo's in-memory default otherwise). */
+  apolloOptions: ReturnType<typeof sharedPersistedQueries> | Record<string, never>;
+  /** Rate limiting, and closing Redis once the server has drained. */
+  plugins: ApolloServerPlugin<Context>[];
+  /** For /readyz: Redis's state, when it is configured. */
+  readiness(): { redis?: RedisState };
+}
+
+export function createSharedServices(db: DataSource, config: Config, logger: Logger, registry: Registry): SharedServices {
+  const redis = config.REDIS_URL
+    ? connectRedis(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger, registry)
+    : null;
+  const rateLimit = createRateLimit(config, redis, logger, registry);
+  const plugins: ApolloServerPlugin<Context>[] = rateLimit ? [rateLimitPlugin(rateLimit)] : [];
+  if (redis) {
+    plugins.push({
+      async serverWillStart() {
+        return {
+          async serverWillStop() {
+            await redis.close();
+          },
+        };
+      },
+    });
+  }
+  return {
+    changes: createChangeEvents(db, redis, logger),
+    rateLimit,
+    apolloOptions: redis ? sharedPersistedQueries(redis, config.APQ_TTL_S) : {},
+    plugins,
+    // Redis down does not make the instance unready: it still answers, and every instance shares
+    // the same Redis, so taking them all out of the load balancer would turn a degraded service
+    // into none. It is reported here, and on /metrics as profilegraph_redis_up.
+    readiness: () => (redis ? { redis: redis.state() } : {}),
+  };
+}
