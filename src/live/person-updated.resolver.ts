@@ -8,18 +8,34 @@ import { Person } from '../person/person.entity';
 import { noSections, profileSections } from '../person/profile-lookahead';
 import { isLiveContext } from './live-context';
 
-/** The person's news until the profile is deleted, which ends the subscription. */
-async function* untilDeleted(events: AsyncIterable<PersonChangedEvent>): AsyncGenerator<PersonChangedEvent> {
-  for await (const event of events) {
-    if (event.deleted) return;
-    yield event;
-  }
+/**
+ * The person's news until the profile is deleted, which ends the subscription. Not an async
+ * generator: a generator waiting for the next event would hold a client's `return()` (its
+ * unsubscribe, or its socket closing) until another event came, keeping the listener and the
+ * subscription's place for good. The pub/sub's Repeater ends a pending wait at once.
+ */
+function untilDeleted(events: AsyncIterableIterator<PersonChangedEvent>): AsyncIterableIterator<PersonChangedEvent> {
+  const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  const stop = async (): Promise<IteratorReturnResult<undefined>> => {
+    await events.return?.();
+    return finished;
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const result = await events.next();
+      return !result.done && result.value.deleted ? stop() : result;
+    },
+    return: stop,
+  };
 }
 
 async function personChanges({
   args,
   context,
-}: SubscribeResolverData<unknown, { handle: string }, Context>): Promise<AsyncIterable<PersonChangedEvent>> {
+}: SubscribeResolverData<unknown, { handle: string }, Context>): Promise<AsyncIterableIterator<PersonChangedEvent>> {
   if (!isLiveContext(context)) throw new Error('personUpdated needs a subscription context (graphql-ws)');
   checkText({ handle: args.handle });
   // Found by handle once; followed by id, so that a change of handle does not lose the subscriber.

@@ -108,31 +108,37 @@ export function serveSubscriptions(options: SubscriptionServerOptions): ApolloSe
         if (activeTotal >= config.SUBSCRIPTIONS_PER_INSTANCE) {
           return [refusal('This instance has no room for more subscriptions; try again later or elsewhere', subscriptionLimitCode)];
         }
+        // The place is taken before the first await: subscriptions sent all at once are counted one by one.
+        connection.active.add(id);
+        activeTotal++;
+        const refused = (errors: readonly GraphQLError[]) => {
+          if (connection.active.delete(id)) activeTotal--;
+          return errors;
+        };
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: config.MAX_TOKENS });
         } catch (error) {
-          return labelled([error instanceof GraphQLError ? error : new GraphQLError(String(error))], 'GRAPHQL_PARSE_FAILED');
+          return refused(labelled([error instanceof GraphQLError ? error : new GraphQLError(String(error))], 'GRAPHQL_PARSE_FAILED'));
         }
         const operationName = payload.operationName ?? undefined;
         const operation = getOperationAST(document, operationName);
         if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')];
+          return refused([refusal('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', 'BAD_REQUEST')]);
         }
         const invalid = validate(schema, document, rules);
-        if (invalid.length) return labelled(invalid, 'GRAPHQL_VALIDATION_FAILED');
+        if (invalid.length) return refused(labelled(invalid, 'GRAPHQL_VALIDATION_FAILED'));
         const variableValues = payload.variables ?? {};
         const cost = estimatedCost(schema, document, operationName, variableValues);
         const tooCostly = cost === null ? null : costLimitError(config.MAX_QUERY_COST, cost);
-        if (tooCostly) return [tooCostly];
+        if (tooCostly) return refused([tooCostly]);
         try {
           await rateLimit?.consume(connection.viewer, connection.address, cost ?? 1);
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) return refused([error]);
+          refused([]);
           throw error;
         }
-        connection.active.add(id);
-        activeTotal++;
         const contextValue: LiveContext = { ...createContext(db, randomUUID(), connection.viewer), changes };
         return { schema, document, operationName, variableValues, contextValue };
       },
