@@ -21,7 +21,7 @@ export interface RedisConnection {
   /** Called each time the subscriber connection is back after a break (it may have missed messages). */
   onResubscribed(listener: () => void): void;
   state(): RedisState;
-  close(): Promise<void>;
+  close(): void;
 }
 
 // Reconnect soon after a break, then every 2 s at most, for ever: Redis coming back is noticed
@@ -49,25 +49,29 @@ export function connectRedis(url: string, options: { commandTimeoutMs: number },
 
   let current: RedisState = { state: 'down', since: new Date().toISOString() };
   let everUp = false;
+  // Once per outage (and for a Redis that is not there at start-up), not at every retry.
+  let warned = false;
   let closing = false;
   const resubscribed: (() => void)[] = [];
   let subscriberEverReady = false;
 
-  const change = (state: 'up' | 'down', error?: Error) => {
-    if (current.state === state) {
-      if (error) current.lastError = error.message;
-      return;
-    }
-    current = { state, since: new Date().toISOString(), ...(error ? { lastError: error.message } : {}) };
-    if (closing) return;
-    if (state === 'up') logger.info(everUp ? 'Redis is back' : 'Connected to Redis');
-    else
-      logger.warn({ err: error }, 'Redis is unreachable: persisted queries miss, rate limits are per instance, shared caches are bypassed');
-    if (state === 'up') everUp = true;
+  const up = () => {
+    warned = false;
+    if (current.state === 'up') return;
+    current = { state: 'up', since: new Date().toISOString() };
+    if (!closing) logger.info(everUp ? 'Redis is back' : 'Connected to Redis');
+    everUp = true;
   };
-  commands.on('ready', () => change('up'));
-  commands.on('error', (error: Error) => change('down', error));
-  commands.on('close', () => change('down'));
+  const down = (error?: Error) => {
+    if (current.state === 'up') current = { state: 'down', since: new Date().toISOString() };
+    if (error) current.lastError = error.message;
+    if (warned || closing) return;
+    warned = true;
+    logger.warn({ err: error }, 'Redis is unreachable: persisted queries miss, rate limits are per instance, shared caches are bypassed');
+  };
+  commands.on('ready', up);
+  commands.on('error', (error: Error) => down(error));
+  commands.on('close', () => down());
   // Errors on the subscriber mirror those of the commands connection; they are already logged.
   subscriber.on('error', () => {});
   subscriber.on('ready', () => {
@@ -91,9 +95,9 @@ export function connectRedis(url: string, options: { commandTimeoutMs: number },
     isListening: () => subscriber.status === 'ready',
     onResubscribed: (listener) => void resubscribed.push(listener),
     state: () => ({ ...current }),
-    async close() {
+    close() {
       closing = true;
-      await Promise.allSettled([commands.quit(), subscriber.quit()]);
+      // Not QUIT: with Redis down, the subscriber's would wait in its offline queue for ever.
       commands.disconnect();
       subscriber.disconnect();
     },

@@ -33,7 +33,7 @@ export function createSharedServices(db: DataSource, config: Config, logger: Log
       async serverWillStart() {
         return {
           async serverWillStop() {
-            await redis.close();
+            redis.close();
           },
         };
       },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createSchema } from '../../src/schema';
 import { estimatedCost } from '../../src/common/query-limits';
 import { parse } from 'graphql';
-import { killLeftoverServices, startService, type ReadyService } from '../support/service-process';
+import { exitOf, killLeftoverServices, startService, type ReadyService } from '../support/service-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-app';
 import { bearer } from '../support/tokens';
 import { freePort } from '../../bench/free-port';
@@ -243,4 +243,22 @@ test('Redis stopped and restarted: both instances answer throughout, /readyz and
     updates.stop();
     await client.dispose();
   }
+});
+
+test('an instance starts while Redis is away, answers, and stops cleanly (exit 0) while it is still away', async () => {
+  await redis.stop();
+  const alone = await startService({
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    PORT: String(await freePort()),
+    SEED_ON_START: 'false',
+    REDIS_URL: redis.url,
+  });
+  expect((await post(alone.url, { query: '{ person(handle: "live-owner") { handle } }' })).body.data).toEqual({
+    person: { handle: 'live-owner' },
+  });
+  expect(await readiness(alone)).toMatchObject({ status: 'ready', redis: { state: 'down' } });
+  await alone.waitFor(/Redis is unreachable/, 5000);
+  alone.signal('SIGTERM');
+  expect(await exitOf(alone, 10_000)).toBe(0);
 });
