@@ -1,34 +1,41 @@
-import type { TypedEventListenerOrEventListenerObject, TypedEventTarget } from '@graphql-yoga/typed-event-target';
 import type { Logger } from '../common/logger';
 import type { RedisConnection } from '../redis/redis-connection';
 
-/** An event that every instance hears: a topic and a JSON-serialisable detail. */
+/** An event that every instance hears: a topic (its type) and a JSON-serialisable detail. */
 export type ChangeEvent = CustomEvent<unknown>;
-export type ChangeEventTarget = TypedEventTarget<ChangeEvent>;
+export type ChangeListener = (event: ChangeEvent) => void;
+
+/** The part of EventTarget the change events use, with the one kind of event they carry. */
+export interface ChangeEventTarget {
+  addEventListener(type: string, listener: ChangeListener): void;
+  removeEventListener(type: string, listener: ChangeListener): void;
+  dispatchEvent(event: ChangeEvent): void;
+}
 
 // Channels of this service in a Redis that others may share.
 const channelPrefix = 'profilegraph:';
 
-type Listener = (event: ChangeEvent) => void;
-
-// The TypedEventTarget methods are generic in the event type; every event here is a ChangeEvent.
-function asListener<E extends ChangeEvent>(callback: TypedEventListenerOrEventListenerObject<E> | null): Listener | null {
-  if (!callback) return null;
-  if (typeof callback === 'function') return callback as Listener;
-  return (event) => callback.handleEvent(event as E);
+/** Without Redis: one process, so a plain EventTarget is everyone. */
+export function inProcessEventTarget(): ChangeEventTarget {
+  const target = new EventTarget();
+  return {
+    addEventListener: (type, listener) => target.addEventListener(type, listener as (event: Event) => void),
+    removeEventListener: (type, listener) => target.removeEventListener(type, listener as (event: Event) => void),
+    dispatchEvent: (event) => void target.dispatchEvent(event),
+  };
 }
 
 /**
- * An EventTarget whose events reach every instance through Redis pub/sub (createPubSub's
- * `eventTarget`). Written here rather than taken from @graphql-yoga/redis-event-target, whose
+ * Events that reach every instance through Redis pub/sub: one Redis channel per topic that this
+ * instance listens to. Written here rather than taken from @graphql-yoga/redis-event-target, whose
  * publish and subscribe calls leave their promises unhandled: with Redis down, each would be an
  * unhandled rejection, which ends a Node 20 process. Here, while Redis cannot take a message, it
  * is delivered in this process alone (the instance's own subscribers still hear its writes; other
  * instances miss it, and their caches are bypassed meanwhile, see shared-caches.ts).
  */
 export function redisEventTarget(redis: RedisConnection, logger: Logger): ChangeEventTarget {
-  const local = new EventTarget() as ChangeEventTarget;
-  const callbacks = new Map<string, Map<object, Listener>>();
+  const local = inProcessEventTarget();
+  const listenersByTopic = new Map<string, Set<ChangeListener>>();
 
   redis.subscriber.on('message', (channel: string, message: string) => {
     if (!channel.startsWith(channelPrefix)) return;
@@ -44,27 +51,23 @@ export function redisEventTarget(redis: RedisConnection, logger: Logger): Change
   const deliverLocally = (event: ChangeEvent) => local.dispatchEvent(new CustomEvent(event.type, { detail: event.detail }));
 
   return {
-    addEventListener(type, callback) {
-      const listener = asListener(callback);
-      if (!listener) return;
-      let forType = callbacks.get(type);
-      if (!forType) {
-        callbacks.set(type, (forType = new Map<object, Listener>()));
+    addEventListener(type, listener) {
+      let listeners = listenersByTopic.get(type);
+      if (!listeners) {
+        listenersByTopic.set(type, (listeners = new Set()));
         redis.subscriber
           .subscribe(channelPrefix + type)
           .catch((error: unknown) => logger.warn({ err: error, topic: type }, 'Could not subscribe'));
       }
-      forType.set(callback as object, listener);
+      listeners.add(listener);
       local.addEventListener(type, listener);
     },
-    removeEventListener(type, callback) {
-      const forType = callbacks.get(type);
-      const listener = callback && forType?.get(callback);
-      if (!forType || !listener) return;
+    removeEventListener(type, listener) {
+      const listeners = listenersByTopic.get(type);
+      if (!listeners?.delete(listener)) return;
       local.removeEventListener(type, listener);
-      forType.delete(callback);
-      if (forType.size) return;
-      callbacks.delete(type);
+      if (listeners.size) return;
+      listenersByTopic.delete(type);
       redis.subscriber.unsubscribe(channelPrefix + type).catch(() => {});
     },
     dispatchEvent(event) {
@@ -78,12 +81,6 @@ export function redisEventTarget(redis: RedisConnection, logger: Logger): Change
           deliverLocally(event);
         },
       );
-      return true;
     },
   };
-}
-
-/** Without Redis: one process, so a plain EventTarget is everyone. */
-export function inProcessEventTarget(): ChangeEventTarget {
-  return new EventTarget() as ChangeEventTarget;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { skillIds } from '../skill/skill-ids';
 import type { ChangeEventTarget } from './event-target';
-import type { SkillsCreatedEvent } from './change-events';
+import { skillsCreatedTopic, type SkillsCreatedEvent } from './change-events';
 
 /**
  * The per-process caches that another instance's write can make stale, kept right through the
@@ -13,7 +13,7 @@ import type { SkillsCreatedEvent } from './change-events';
 export function shareCaches(db: DataSource, events: ChangeEventTarget, listening: () => boolean): { resubscribed(): void } {
   const skills = skillIds(db);
   skills.trusted = listening;
-  events.addEventListener('skillsCreated', (event) => {
+  events.addEventListener(skillsCreatedTopic, (event) => {
     const { slugs } = event.detail as SkillsCreatedEvent;
     if (Array.isArray(slugs)) skills.forget(slugs.filter((slug): slug is string => typeof slug === 'string'));
   });

@@ -12,7 +12,7 @@ import { isLiveContext } from './live-context';
  * The person's news until the profile is deleted, which ends the subscription. Not an async
  * generator: a generator waiting for the next event would hold a client's `return()` (its
  * unsubscribe, or its socket closing) until another event came, keeping the listener and the
- * subscription's place for good. The pub/sub's Repeater ends a pending wait at once.
+ * subscription's place for good. The change events' iterator ends a pending wait at once.
  */
 function untilDeleted(events: AsyncIterableIterator<PersonChangedEvent>): AsyncIterableIterator<PersonChangedEvent> {
   const finished: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -41,7 +41,7 @@ async function personChanges({
   // Found by handle once; followed by id, so that a change of handle does not lose the subscriber.
   const person = await context.loaders.personByHandle.load({ key: args.handle, sections: noSections });
   if (!person) throw notFound('Person', JSON.stringify(args.handle));
-  return untilDeleted(context.changes.subscribe('personChanged', person.id));
+  return untilDeleted(context.changes.personChanges(person.id));
 }
 
 @Resolver()

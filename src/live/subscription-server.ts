@@ -16,7 +16,7 @@ import {
 import { Gauge, type Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../auth/viewer';
-import type { ChangePubSub } from '../change-events/change-events';
+import type { ChangeEvents } from '../change-events/change-events';
 import { createFormatError } from '../common/format-error';
 import { acceptableTextRule } from '../common/input-text';
 import { knownOperationTypesRule } from '../common/known-operation-types';
@@ -44,7 +44,7 @@ export interface SubscriptionServerOptions {
   logger: Logger;
   registry: Registry;
   verifyToken: (authorization: string | undefined) => Promise<Viewer | null>;
-  changes: ChangePubSub;
+  changes: ChangeEvents;
   rateLimit: RateLimit | null;
 }
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { createChangeEvents, type ChangePubSub } from '../change-events/change-events';
+import { createChangeEvents, type ChangeEvents } from '../change-events/change-events';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
 import type { Context } from '../context';
@@ -12,7 +12,7 @@ import { connectRedis, type RedisState } from './redis-connection';
 /** What instances share, through Redis when REDIS_URL is set, or within this process when not. */
 export interface SharedServices {
   /** News of committed writes: live subscriptions and cache invalidation. */
-  changes: ChangePubSub;
+  changes: ChangeEvents;
   rateLimit: RateLimit | null;
   /** ApolloServer options: persisted queries kept in Redis (Apollo's in-memory default otherwise). */
   apolloOptions: ReturnType<typeof sharedPersistedQueries> | Record<string, never>;
