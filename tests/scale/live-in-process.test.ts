@@ -159,3 +159,19 @@ test('every place is given back once the subscriptions have ended or their conne
   }
   expect(active).toBe('0');
 });
+
+test('stopping the server closes open subscriptions (1001 Going Away) instead of waiting for them', async () => {
+  await app.query(
+    'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }',
+    { input: { handle: 'solo-again', name: 'Solo Again' } },
+    await bearer('solo-again-owner'),
+  );
+  const client = liveClient(app.url);
+  const open = subscribe<Update>(client, updates, { handle: 'solo-again' });
+  await new Promise((done) => setTimeout(done, 200));
+  expect(open.received).toEqual([]);
+  await app.server.stop();
+  expect(await open.ended).toBe('error');
+  expect(client.closeCodes).toContain(1001);
+  await client.dispose();
+});
