@@ -207,9 +207,25 @@ test('Redis stopped and restarted: both instances answer throughout, /readyz and
     }
   };
 
+  // A subscriber of A, heard through Redis before the outage, through A itself during it.
+  const localClient = liveClient(a.url);
+  const local = subscribe<{ personUpdated: { name: string } }>(
+    localClient,
+    'subscription { personUpdated(handle: "live-owner") { name } }',
+  );
+  await eventually(async () => {
+    await rename(a, `Before the outage ${Date.now()}`);
+    return local.received.length ? true : undefined;
+  });
+
   await redis.stop();
   await answers();
   await eventually(async () => ((await readiness(b)).redis?.state === 'down' ? true : undefined));
+  const heard = local.received.length;
+  await rename(a, 'Written during the outage');
+  expect((await local.next(heard)).data).toEqual({ personUpdated: { name: 'Written during the outage' } });
+  local.stop();
+  await localClient.dispose();
   const down = await readiness(a);
   expect(down).toMatchObject({ status: 'ready', redis: { state: 'down' } });
   expect(await (await fetch(a.url.replace('/graphql', '/metrics'))).text()).toMatch(/^profilegraph_redis_up 0$/m);
