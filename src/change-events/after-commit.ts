@@ -40,9 +40,10 @@ export function noteSkillsCreated(manager: EntityManager, slugs: readonly string
 
 /**
  * Calls `publish` after each transaction of `db` that noted changes has committed (never before:
- * a subscriber reading the profile on hearing of it must find the new version).
+ * a subscriber reading the profile on hearing of it must find the new version). Returns the
+ * function that stops it.
  */
-export function publishAfterCommit(db: DataSource, publish: (changes: CommittedChanges) => void): void {
+export function publishAfterCommit(db: DataSource, publish: (changes: CommittedChanges) => void): () => void {
   const subscriber: EntitySubscriberInterface = {
     afterTransactionCommit({ queryRunner }) {
       // A savepoint released inside a larger transaction is not a commit.
@@ -57,4 +58,8 @@ export function publishAfterCommit(db: DataSource, publish: (changes: CommittedC
     },
   };
   db.subscribers.push(subscriber);
+  return () => {
+    const index = db.subscribers.indexOf(subscriber);
+    if (index >= 0) db.subscribers.splice(index, 1);
+  };
 }

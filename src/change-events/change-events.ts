@@ -22,6 +22,8 @@ export interface ChangeEvents {
    * and a stalled client holds one event, not an ever-growing queue.
    */
   personChanges(personId: number): AsyncIterableIterator<PersonChangedEvent>;
+  /** Stops publishing this server's commits (the DataSource may outlive the server, as in tests). */
+  close(): void;
 }
 
 const personTopic = (personId: number) => `personChanged:${personId}`;
@@ -37,7 +39,7 @@ function isPersonChanged(detail: unknown): detail is PersonChangedEvent {
  */
 export function createChangeEvents(db: DataSource, redis: RedisConnection | null, logger: Logger): ChangeEvents {
   const target = redis ? redisEventTarget(redis, logger) : inProcessEventTarget();
-  publishAfterCommit(db, (changes) => {
+  const stopPublishing = publishAfterCommit(db, (changes) => {
     for (const [personId, { deleted }] of changes.people) {
       target.dispatchEvent(new CustomEvent(personTopic(personId), { detail: { personId, deleted } satisfies PersonChangedEvent }));
     }
@@ -59,5 +61,6 @@ export function createChangeEvents(db: DataSource, redis: RedisConnection | null
         target.addEventListener(personTopic(personId), listener);
         return () => target.removeEventListener(personTopic(personId), listener);
       }),
+    close: stopPublishing,
   };
 }

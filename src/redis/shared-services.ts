@@ -16,7 +16,7 @@ export interface SharedServices {
   rateLimit: RateLimit | null;
   /** ApolloServer options: persisted queries kept in Redis (Apollo's in-memory default otherwise). */
   apolloOptions: ReturnType<typeof sharedPersistedQueries> | Record<string, never>;
-  /** Rate limiting, and closing Redis once the server has drained. */
+  /** Rate limiting, and closing the change events and Redis once the server has drained. */
   plugins: ApolloServerPlugin<Context>[];
   /** For /readyz: Redis's state, when it is configured. */
   readiness(): { redis?: RedisState };
@@ -27,20 +27,21 @@ export function createSharedServices(db: DataSource, config: Config, logger: Log
     ? connectRedis(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger, registry)
     : null;
   const rateLimit = createRateLimit(config, redis, logger, registry);
+  const changes = createChangeEvents(db, redis, logger);
   const plugins: ApolloServerPlugin<Context>[] = rateLimit ? [rateLimitPlugin(rateLimit)] : [];
-  if (redis) {
-    plugins.push({
-      async serverWillStart() {
-        return {
-          async serverWillStop() {
-            redis.close();
-          },
-        };
-      },
-    });
-  }
+  plugins.push({
+    async serverWillStart() {
+      return {
+        // After the drain: no request or subscription is left to publish to or to use Redis.
+        async serverWillStop() {
+          changes.close();
+          redis?.close();
+        },
+      };
+    },
+  });
   return {
-    changes: createChangeEvents(db, redis, logger),
+    changes,
     rateLimit,
     apolloOptions: redis ? sharedPersistedQueries(redis, config.APQ_TTL_S) : {},
     plugins,
