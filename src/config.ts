@@ -48,6 +48,14 @@ const configSchema = z.object({
   DATABASE_REPLICA_CHECK_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
   DATABASE_REPLICA_CATCH_UP_WAIT_MS: z.coerce.number().int().min(0).default(200),
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  // Several instances (see README, "Running several instances"): all off unless set.
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(1).default(500),
+  APQ_TTL_S: z.coerce.number().int().min(1).default(86_400),
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).default(60),
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(0).default(10),
+  SUBSCRIPTIONS_PER_INSTANCE: z.coerce.number().int().min(0).default(1000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,3 +1,4 @@
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { NodeResolver } from './common/node.resolver';
@@ -5,6 +6,7 @@ import { DegreeMutationResolver } from './degree/degree.mutations';
 import { DegreeResolver } from './degree/degree.resolver';
 import { useLeanResolvers } from './execution/lean-resolvers';
 import { useSyncResolveTypes } from './execution/sync-resolve-type';
+import { PersonUpdatedResolver } from './live/person-updated.resolver';
 import { PersonMutationResolver } from './person/person.mutations';
 import { PersonConnectionResolver } from './person/person.connection';
 import { PersonResolver } from './person/person.resolver';
@@ -26,6 +28,7 @@ const resolvers = [
   SkillResolver,
   SkillMutationResolver,
   ResumeMutationResolver,
+  PersonUpdatedResolver,
 ] as const;
 
 /** The code-first schema; `schema.graphql` is this, printed (npm run schema:print). */
@@ -34,6 +37,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     resolvers,
     // class-validator rules on every input; formatError flattens their reports.
     validate: true,
+    // type-graphql requires one even though every subscription brings its own `subscribe`, which
+    // takes the instance's change events from its context (live/person-updated.resolver.ts).
+    pubSub: createPubSub(),
     // No globalMiddlewares and no authChecker: useLeanResolvers relies on it.
   });
   useSyncResolveTypes(schema);

@@ -25,6 +25,11 @@ import { startSubgraphServer, subgraphPath } from './federation';
 import { compiledQueriesPlugin } from './execution/compiled-queries';
 import { exportResume } from './resume/resume.service';
 import { noSections } from './person/profile-lookahead';
+import { serveSubscriptions } from './live/subscription-server';
+import { subscriptionsOverWebSocketOnly } from './live/http-subscriptions';
+import { rateLimitPlugin } from './rate-limit/rate-limit';
+import { redisWritePositions } from './redis/write-positions';
+import { createSharedServices } from './redis/shared-services';
 import { startReadReplicas } from './replicas';
 import { createSchema } from './schema';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
@@ -79,12 +84,15 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
-  const replicas = await startReadReplicas(db, config, logger);
+  const shared = createSharedServices(db, config, logger, metrics.registry);
+  // With Redis, every instance knows each account's latest write (read-your-writes on any of them).
+  const replicas = await startReadReplicas(db, config, logger, ...(shared.redis ? [redisWritePositions(shared.redis)] : []));
   replicas?.registerMetrics(metrics.registry);
 
   // /graphql and the federation subgraph (/subgraph) answer with the same limits, errors and observers.
   const serverOptions = (schema: GraphQLSchema, plugins: ApolloServerPlugin<Context>[]): ApolloServerOptionsWithSchema<Context> => ({
     schema,
+    ...shared.apolloOptions,
     introspection: config.INTROSPECTION,
     // main.ts owns the signals: it stops the server, then the pool, then the embedded database.
     stopOnTerminationSignals: false,
@@ -95,7 +103,6 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     validationRules: [knownOperationTypesRule, acceptableTextRule, ...queryLimitRules(config)],
     formatError: createFormatError({ exposeInternals: config.NODE_ENV === 'development', maxTokens: config.MAX_TOKENS }),
     plugins: [
-      ...plugins,
       acceptableTextPlugin(),
       queryCostPlugin(config.MAX_QUERY_COST),
       requestObserverPlugin(logger),
@@ -105,6 +112,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       compiledQueriesPlugin(metrics.compiledQueryStats),
       ...(tracing ? [tracing.plugin] : []),
       ...(replicas ? [replicas.plugin] : []),
+      ...plugins,
     ],
   });
   const schema = await createSchema();
@@ -112,10 +120,16 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     serverOptions(schema, [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }),
       landingPagePlugin(config.INTROSPECTION),
+      ...shared.plugins,
+      subscriptionsOverWebSocketOnly(),
+      serveSubscriptions({ httpServer, schema, db, config, logger, registry: metrics.registry, verifyToken, ...shared }),
     ]),
   );
   await apollo.start();
-  const subgraph = await startSubgraphServer((subgraphSchema) => serverOptions(subgraphSchema, []), schema);
+  const subgraph = await startSubgraphServer(
+    (subgraphSchema) => serverOptions(subgraphSchema, shared.rateLimit ? [rateLimitPlugin(shared.rateLimit)] : []),
+    schema,
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -123,7 +137,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.get('/readyz', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ready', ...replicas?.readiness() });
+      res.json({ status: 'ready', ...replicas?.readiness(), ...shared.readiness() });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
@@ -164,6 +178,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       const given = req.get('x-request-id');
       const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
       scope.traceId = tracing?.traceId();
+      scope.clientAddress = req.socket.remoteAddress;
       res.locals.scope = scope;
       res.setHeader('x-request-id', scope.requestId);
       const started = process.hrtime.bigint();

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, visit, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import { defaultPageSize } from './connection';
@@ -135,31 +135,45 @@ function cachedCost(
   return cost;
 }
 
+/**
+ * The operation's estimated cost, or null when its variables do not fit it: execution refuses
+ * them with a proper BAD_USER_INPUT before anything runs, so there is nothing to cost.
+ */
+export function estimatedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number | null {
+  try {
+    return cachedCost(document, operationName, variables, () =>
+      getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName,
+        estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      }),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** The error for an operation whose estimated cost is over the limit (HTTP and WebSocket alike). */
+export function costLimitError(limit: number, cost: number): GraphQLError | null {
+  return cost > limit ? limitError(LimitCode.Cost, 'the estimated cost', limit, cost) : null;
+}
+
 /** Refuses, before execution, an operation whose estimated cost is over the limit. */
 export function queryCostPlugin<TContext extends object>(limit: number): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const variables = request.variables ?? {};
-          const operationName = request.operationName ?? undefined;
-          let cost: number;
-          try {
-            cost = cachedCost(document, operationName, variables, () =>
-              getComplexity({
-                schema,
-                query: document,
-                variables,
-                operationName,
-                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              }),
-            );
-          } catch {
-            // Variables that do not fit the operation: execution refuses them with a proper
-            // BAD_USER_INPUT before anything runs, so there is nothing to cost.
-            return;
-          }
-          if (cost > limit) throw limitError(LimitCode.Cost, 'the estimated cost', limit, cost);
+          const cost = estimatedCost(schema, document, request.operationName ?? undefined, request.variables ?? {});
+          const refused = cost === null ? null : costLimitError(limit, cost);
+          if (refused) throw refused;
         },
       };
     },

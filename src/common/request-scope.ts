@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** What one HTTP request accumulates on its way through, for its log line and its metrics. */
 export interface RequestScope {
   requestId: string;
+  /** The address the request came from (the rate limit's key for anonymous clients). */
+  clientAddress?: string;
   /** The OpenTelemetry trace it belongs to, when tracing is on. */
   traceId?: string;
   statements: number;

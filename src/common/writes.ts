@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requireEditor, requireViewer } from '../auth/authorize';
+import { notePersonChanged } from '../change-events/after-commit';
 import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput, notFound } from './errors';
 import { fromGlobalId, type NodeTypeName } from './node';
@@ -42,6 +43,8 @@ export async function lockPersonForEdit(
       'version',
     ]);
   }
+  // Every edit of a profile passes here; if its transaction commits, subscribers hear of it.
+  notePersonChanged(manager, person.id);
   return person;
 }
 

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { execute, isObjectType, Kind, lexicographicSortSchema, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLSchema, isObjectType, Kind, lexicographicSortSchema, parse, type GraphQLFieldResolver } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import type { Context } from '../context';
 import { entityKeys, resolveEntities } from './entity-references';
@@ -42,9 +42,17 @@ function checkEntityKeys(schema: GraphQLSchema): void {
  */
 export function createSubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
   checkEntityKeys(schema);
+  // Without subscriptions: they are served over WebSocket on /graphql only (src/live), and a
+  // gateway would plan them to this HTTP endpoint, which cannot answer them.
+  const config = schema.toConfig();
+  const queriesAndMutations = new GraphQLSchema({
+    ...config,
+    subscription: undefined,
+    types: config.types.filter((type) => type !== config.subscription),
+  });
   // Sorted: type-graphql orders types as their modules happened to load, and the SDL is diffed in CI.
-  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(lexicographicSortSchema(schema))}`);
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<Context>;
+  const typeDefs = parse(`${link}\n\n${printSchemaWithDirectives(lexicographicSortSchema(queriesAndMutations))}`);
+  const { Subscription: _subscriptions, ...resolvers } = createResolversMap(schema) as GraphQLResolverMap<Context>;
   // buildSubgraphSchema's own _entities throws for the whole list on one unknown __typename, and
   // calls a reference resolver per entry; ours answers null for that entry and batches by loader.
   resolvers.Query = { ...(resolvers.Query as Record<string, GraphQLFieldResolver<unknown, Context>>), _entities: resolveEntities };

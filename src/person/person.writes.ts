@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { requireViewer } from '../auth/authorize';
 import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput } from '../common/errors';
+import { notePersonChanged } from '../change-events/after-commit';
 import { idOf, isUniqueViolation, lockPersonForEdit } from '../common/writes';
 import type { Person } from './person.entity';
 import type { CreatePersonInput, DeletePersonInput, UpdatePersonInput } from './person.inputs';
@@ -104,5 +105,6 @@ export async function deletePerson(db: DataSource, viewer: Viewer | null, input:
   await db.transaction(async (manager) => {
     await lockPersonForEdit(manager, viewer, personId, input.version);
     await manager.query('DELETE FROM person WHERE id = $1', [personId]);
+    notePersonChanged(manager, personId, 'deleted');
   });
 }

@@ -13,7 +13,7 @@ import { ReplicaLag } from './replica-lag';
 import type { WritePositions } from './write-positions';
 
 /** Why a read went where it went (a metric label). */
-type Route = 'replica' | 'replica_caught_up' | 'primary_no_replica' | 'primary_behind';
+type Route = 'replica' | 'replica_caught_up' | 'primary_no_replica' | 'primary_behind' | 'primary_position_unknown';
 
 export interface ReplicaStatus {
   name: string;
@@ -167,7 +167,15 @@ export class ReadReplicas {
   async readerFor(account: string | undefined, position: string | undefined): Promise<DataSource> {
     const up = this.replicas.filter((replica) => replica.state === 'up');
     if (!up.length) return this.routed('primary_no_replica', this.primary);
-    const required = latestLsn(account === undefined ? undefined : await this.positions.get(account), position);
+    let known: string | undefined;
+    try {
+      known = account === undefined ? undefined : await this.positions.get(account);
+    } catch {
+      // The shared store cannot say whether this account wrote lately (Redis is down): only the
+      // primary is sure to hold its writes.
+      return this.routed('primary_position_unknown', this.primary);
+    }
+    const required = latestLsn(known, position);
     if (required === undefined) return this.routed('replica', this.roundRobin(up).db);
     const caughtUp = this.caughtUp(required) ?? (await this.waitForReplay(required));
     return caughtUp ? this.routed('replica_caught_up', caughtUp.db) : this.routed('primary_behind', this.primary);

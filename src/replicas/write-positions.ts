@@ -12,7 +12,8 @@ import { latestLsn } from './lsn';
  * - `remember` keeps the later of the stored and the given position (two writes of one account on
  *   two instances may report out of order), for at least `writePositionTtlMs`, and resolves only
  *   once every instance can see it (the writer's response is sent after it resolves);
- * - `get` resolves to undefined for an account it knows nothing of (or has forgotten).
+ * - `get` resolves to undefined for an account it knows nothing of (or has forgotten), and rejects
+ *   when it cannot tell (its store is unreachable): that account's reads then go to the primary.
  */
 export interface WritePositions {
   get(account: string): Promise<string | undefined>;

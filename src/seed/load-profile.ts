@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Degree } from '../degree/degree.entity';
 import { Role } from '../role/role.entity';
 import { replaceSkillLinks, resolveSkillIds } from '../skill/skill-links';
+import { notePersonChanged } from '../change-events/after-commit';
 import type { SeedProfile } from './seed-profile';
 
 /**
@@ -31,6 +32,7 @@ export async function writeProfile(manager: EntityManager, profile: SeedProfile,
     );
   }
   await replaceSkillLinks(manager, personId, await resolveSkillIds(manager, profile.skills));
+  notePersonChanged(manager, personId);
   return personId;
 }
 

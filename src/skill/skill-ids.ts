@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 // rather than as `(SELECT id FROM skill WHERE slug = …)`: only then does the planner know which
 // skill it is, and so how common, and pick a plan to suit (start from a rare skill, or from the
 // text search when the skills are common). Skills are never renamed or deleted, so an id once
-// known stays right; a slug not known yet is looked up at most once a second.
+// known stays right; a slug not known yet is looked up at most once a second, and sooner once
+// a write creates it here or, through Redis, on another instance (change-events/shared-caches.ts).
 
 const retryUnknownAfterMs = 1000;
 // Clients choose what they search for: the memory of misses must not grow without bound.
@@ -14,10 +15,25 @@ class SkillIds {
   private readonly ids = new Map<string, number>();
   private readonly unknownSince = new Map<string, number>();
 
+  /** Whether news of other instances' writes can reach this one; while not, nothing is kept. */
+  trusted: () => boolean = () => true;
+
   constructor(private readonly db: DataSource) {}
+
+  /** These slugs may name skills now. */
+  forget(slugs: readonly string[]): void {
+    for (const slug of slugs) this.unknownSince.delete(slug);
+  }
+
+  /** After news may have been missed. */
+  forgetAll(): void {
+    this.ids.clear();
+    this.unknownSince.clear();
+  }
 
   /** The ids of the slugs that name a skill; slugs that name none are left out. */
   async of(slugs: readonly string[]): Promise<Map<string, number>> {
+    if (!this.trusted()) return this.lookUp(slugs);
     const now = Date.now();
     const lookUp = slugs.filter((slug) => !this.ids.has(slug) && now - (this.unknownSince.get(slug) ?? -Infinity) >= retryUnknownAfterMs);
     if (lookUp.length) {
@@ -32,6 +48,18 @@ class SkillIds {
     const known = new Map<string, number>();
     for (const slug of slugs) {
       const id = this.ids.get(slug);
+      if (id !== undefined) known.set(slug, id);
+    }
+    return known;
+  }
+
+  private async lookUp(slugs: readonly string[]): Promise<Map<string, number>> {
+    if (!slugs.length) return new Map();
+    const rows = await this.db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill WHERE slug = ANY($1::text[])', [slugs]);
+    const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
+    const known = new Map<string, number>();
+    for (const slug of slugs) {
+      const id = bySlug.get(slug);
       if (id !== undefined) known.set(slug, id);
     }
     return known;

@@ -1,3 +1,4 @@
+import { noteSkillsCreated } from '../change-events/after-commit';
 import type { EntityManager } from 'typeorm';
 import { canonicalSkillName } from './skill-names';
 import { skillSlug } from './skill-slug';
@@ -11,10 +12,15 @@ export async function resolveSkillIds(manager: EntityManager, names: readonly st
   if (!names.length) return [];
   const canonical = names.map(canonicalSkillName);
   // In slug order: a writer creating the same new skills waits on each of them in the same order.
-  await manager.query(
+  const created = await manager.query<{ slug: string }[]>(
     `INSERT INTO skill (name, slug) SELECT * FROM unnest($1::text[], $2::text[]) AS new(name, slug) ORDER BY slug
-     ON CONFLICT DO NOTHING`,
+     ON CONFLICT DO NOTHING RETURNING slug`,
     [canonical, canonical.map(skillSlug)],
+  );
+  // Other instances may remember these slugs as unknown (skill-ids.ts): they hear of them after commit.
+  noteSkillsCreated(
+    manager,
+    created.map((row) => row.slug),
   );
   return findSkillIds(manager, names);
 }

@@ -2,8 +2,12 @@ import { bearer } from '../support/tokens';
 import { graphql, killLeftoverServices, metric, startInstances, type Instance } from './support/instances';
 import { startReplicatedPostgres, type ReplicatedPostgres } from './support/replicated-postgres';
 import { exitOf } from '../support/service-process';
+import { RedisProcess } from './support/redis-process';
 
-// Two instances of the built service over a real primary and a real streaming replica.
+// Two instances of the built service over a real primary and a real streaming replica, sharing a
+// Redis of the test's own (where each account's latest write position is kept).
+
+let redis: RedisProcess;
 
 let pg: ReplicatedPostgres;
 let instances: Instance[] = [];
@@ -71,7 +75,9 @@ async function newWriter(instance: Instance, handle: string): Promise<{ id: stri
 
 beforeAll(async () => {
   pg = await startReplicatedPostgres();
+  redis = await RedisProcess.start();
   instances = await startInstances(2, {
+    REDIS_URL: redis.url,
     DATABASE_URL: pg.primary.url(),
     DATABASE_REPLICA_URLS: pg.replica.url(),
     DATABASE_REPLICA_CHECK_INTERVAL_MS: '200',
@@ -90,6 +96,8 @@ afterAll(async () => {
   await Promise.all(instances.map((instance) => exitOf(instance).catch(() => null)));
   killLeftoverServices();
   await (pg as ReplicatedPostgres | undefined)?.stop();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+  await redis?.stop();
 });
 
 test('queries are read from the replica; the primary runs none of them', async () => {
@@ -133,7 +141,9 @@ test('read-your-writes with replay paused: the writer sees its write, an anonymo
     // The writer, on the instance that took the write: its reads wait for the paused replica, then go to the primary.
     expect(await locationOf(a, 'ryw-writer', { authorization: writer.token })).toBe('After');
     expect(await metric(a, 'profilegraph_db_read_routes_total', { route: 'primary_behind' })).toBe(behindBefore + 1);
-    // On the other instance, a client carrying the write's position sees it too...
+    // On the other instance, the writer sees it with nothing but its token (its position is in Redis)...
+    expect(await locationOf(b, 'ryw-writer', { authorization: writer.token })).toBe('After');
+    // ...and so does an anonymous client carrying the write's position...
     expect(await locationOf(b, 'ryw-writer', { [lsnHeader]: position ?? '' })).toBe('After');
     // ...while an anonymous reader there is served by the replica, which has not replayed it.
     expect(await locationOf(b, 'ryw-writer')).toBe('Before');
@@ -224,4 +234,35 @@ test('the replica stopped and restarted under load: no request fails', async () 
   await pg.replica.query('SELECT pg_stat_statements_reset()');
   await locationOf(b, 'petercai');
   expect(await personStatements(pg.replica)).toBeGreaterThan(0);
+});
+
+test('with Redis down, signed-in readers go to the primary (their positions are unknown) and anonymous ones stay on the replica', async () => {
+  const writer = await newWriter(a, 'redis-down-writer');
+  await pg.caughtUp();
+  await pg.replica.query('SELECT pg_wal_replay_pause()');
+  await redis.stop();
+  try {
+    const written = await graphql(
+      a,
+      update,
+      { input: { id: writer.id, version: writer.version, location: 'After' } },
+      { authorization: writer.token },
+    );
+    expect(written.errors).toBeUndefined();
+    const unknownBefore = await metric(b, 'profilegraph_db_read_routes_total', { route: 'primary_position_unknown' });
+    expect(await locationOf(b, 'redis-down-writer', { authorization: writer.token })).toBe('After');
+    expect(await metric(b, 'profilegraph_db_read_routes_total', { route: 'primary_position_unknown' })).toBe(unknownBefore + 1);
+    expect(await locationOf(a, 'redis-down-writer', { authorization: writer.token })).toBe('After');
+    expect(await locationOf(b, 'redis-down-writer')).toBe('Before');
+  } finally {
+    await pg.replica.query('SELECT pg_wal_replay_resume()');
+    await redis.restart();
+  }
+  await until('both instances reach Redis again', async () =>
+    (
+      await Promise.all(
+        [a, b].map(async (instance) => (await (await fetch(`${instance.origin}/readyz`)).json()) as { redis?: { state: string } }),
+      )
+    ).every((ready) => ready.redis?.state === 'up'),
+  );
 });
