@@ -3,6 +3,7 @@ import { tracing } from './tracing/start';
 import 'reflect-metadata';
 import { dataSource } from '../ormconfig';
 import { isClusterPrimary, runClusterPrimary, workerStopped } from './cluster';
+import { usesDevelopmentSecret } from './auth/tokens';
 import { createLogger } from './common/logger';
 import { loadConfigOrExit } from './config';
 import { closeDatabase } from './database/close-database';
@@ -25,7 +26,7 @@ function main(): void {
     tracing.reportProblemsTo(logger);
     log(tracing.summary);
   }
-  if (!config.JWT_SECRET && !config.JWT_JWKS_URL && config.NODE_ENV !== 'production') {
+  if (usesDevelopmentSecret(config)) {
     // Anyone can sign with the development secret: fine on a laptop, fatal on the internet.
     logger.warn(
       `Accepting tokens signed with the built-in development secret (NODE_ENV=${config.NODE_ENV}). ` +

@@ -11,6 +11,15 @@ export type AuthConfig = Pick<Config, 'NODE_ENV' | 'JWT_SECRET' | 'JWT_JWKS_URL'
 // has no default: without JWT_SECRET or JWT_JWKS_URL every token is refused.
 const developmentSecret = 'profilegraph-development-secret-not-for-production';
 
+/**
+ * Whether tokens are checked against the built-in development secret, which anyone can sign with:
+ * outside production with neither JWT_SECRET nor JWT_JWKS_URL. Only then may the service sign
+ * tokens for the asking (the web UI's "Sign in as…").
+ */
+export function usesDevelopmentSecret(config: AuthConfig): boolean {
+  return !config.JWT_SECRET && !config.JWT_JWKS_URL && config.NODE_ENV !== 'production';
+}
+
 /** The HS256 secret tokens are signed with, if any. */
 export function hmacSecret(config: AuthConfig): Uint8Array | null {
   const secret = config.JWT_SECRET ?? (config.NODE_ENV === 'production' ? undefined : developmentSecret);

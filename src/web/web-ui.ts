@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import express, { type Express, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { usesDevelopmentSecret } from '../auth/tokens';
 import { checkText } from '../common/input-text';
 import type { Config } from '../config';
 import { createContext } from '../context';
@@ -21,10 +22,12 @@ export interface WebUiOptions {
 
 /**
  * The reference web UI (web/, built by `npm run build`): the single-page app at `/`, `/skills` and
- * `/people/:handle`, GraphiQL at `/graphiql`, and outside production the development sign-in.
+ * `/people/:handle`, GraphiQL at `/graphiql`, and with the development secret the development sign-in.
  */
 export function mountWebUi(app: Express, { db, config, dir = builtUiDir() }: WebUiOptions): void {
-  if (config.NODE_ENV !== 'production') app.use(devTokenRouter(config));
+  // Signing tokens for whoever asks is harmless only while anyone could sign them anyway: with
+  // JWT_SECRET or JWT_JWKS_URL set, even outside production, there is no such route.
+  if (usesDevelopmentSecret(config)) app.use(devTokenRouter(config));
 
   const page = (name: string) => {
     const file = resolve(dir, name);

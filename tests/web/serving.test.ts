@@ -74,8 +74,12 @@ test('outside production, POST /dev/token signs a token the API accepts', async 
   expect(bad.status).toBe(400);
 });
 
-test('in production there is no /dev/token at all', async () => {
-  const production = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' });
+test.each([
+  ['in production', { NODE_ENV: 'production' as const, JWT_SECRET: 'a-production-secret-of-at-least-32-characters' }],
+  // A real secret with NODE_ENV left unset (development): the route would sign valid admin tokens.
+  ['with a real JWT_SECRET outside production', { JWT_SECRET: 'a-production-secret-of-at-least-32-characters' }],
+])('%s there is no /dev/token at all', async (_when, settings) => {
+  const production = await startTestApp(settings);
   try {
     const response = await fetch(`${new URL(production.url).origin}/dev/token`, {
       method: 'POST',
