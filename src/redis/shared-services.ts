@@ -51,6 +51,11 @@ export function createSharedServices(db: DataSource, config: Config, logger: Log
     // Redis down does not make the instance unready: it still answers, and every instance shares
     // the same Redis, so taking them all out of the load balancer would turn a degraded service
     // into none. It is reported here, and on /metrics as profilegraph_redis_up.
-    readiness: () => (redis ? { redis: redis.state() } : {}),
+    // In production the error text (host names, addresses) stays in the logs.
+    readiness: () => {
+      if (!redis) return {};
+      const { lastError, ...state } = redis.state();
+      return { redis: config.NODE_ENV === 'production' || !lastError ? state : { ...state, lastError } };
+    },
   };
 }

@@ -12,11 +12,16 @@ export type { WritePositions } from './write-positions';
 
 export type StartedReplicas = ReturnType<typeof serve>;
 
-function serve(replicas: ReadReplicas) {
+function serve(replicas: ReadReplicas, exposeProblems: boolean) {
   return {
     plugin: readRoutingPlugin(replicas),
-    /** For /readyz: each replica's state and lag. Replicas being out does not make the service unready. */
-    readiness: () => ({ replicas: replicas.status() }),
+    /**
+     * For /readyz: each replica's state and lag. Replicas being out does not make the service
+     * unready. In production the driver's message (host names, addresses) stays in the logs.
+     */
+    readiness: () => ({
+      replicas: replicas.status().map(({ problem, ...status }) => (exposeProblems && problem ? { ...status, problem } : status)),
+    }),
     registerMetrics: replicas.registerMetrics.bind(replicas),
     close: () => replicas.close(),
   };
@@ -38,5 +43,5 @@ export async function startReadReplicas(
   await replicas.start();
   const states = replicas.status().map((replica) => `${replica.name} ${replica.state}`);
   logger.info(`Read replicas: ${states.join(', ')}`);
-  return serve(replicas);
+  return serve(replicas, config.NODE_ENV !== 'production');
 }
