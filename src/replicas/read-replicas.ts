@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { setReadFallback } from '../database/read-fallback';
+import { registerReplica } from '../database/replica-of';
 import { latestLsn, lsnReached } from './lsn';
 import { Replica, replicaName, type ReplicaState } from './replica';
 import { ReplicaLag } from './replica-lag';
@@ -83,6 +84,7 @@ export class ReadReplicas {
         { ...base, url, migrations: [], applicationName: 'profilegraph-replica' },
         checkTimeoutMs,
       );
+      registerReplica(replica.db, primary);
       setReadFallback(replica.db, {
         target: () => (replica.state === 'down' ? primary : replica.db),
         after: (error) => {
@@ -237,7 +239,10 @@ export class ReadReplicas {
   async rememberWrite(account: string | undefined): Promise<string | undefined> {
     let lsn: string | undefined;
     try {
-      const { rows } = await this.primaryProbe.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+      // On the request pool, not the probe's single connection: a burst of writes would queue
+      // there behind each other and the health checks, and a position not read is a write the
+      // account may not see.
+      const rows = await this.primary.query<{ lsn: string }[]>('SELECT pg_current_wal_lsn()::text AS lsn');
       lsn = rows[0]?.lsn;
     } catch (error) {
       // Then the account's next reads may miss the write on a lagging replica: say so.

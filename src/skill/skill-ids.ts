@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { primaryOf } from '../database/replica-of';
 
 // Skill ids by slug, kept for the life of the process. Search filters pass skill ids as values
 // rather than as `(SELECT id FROM skill WHERE slug = …)`: only then does the planner know which
@@ -6,6 +7,8 @@ import type { DataSource } from 'typeorm';
 // text search when the skills are common). Skills are never renamed or deleted, so an id once
 // known stays right; a slug not known yet is looked up at most once a second, and sooner once
 // a write creates it here or, through Redis, on another instance (change-events/shared-caches.ts).
+// A read replica shares its primary's cache, and lookups go to the primary: a replica that has not
+// replayed a new skill yet must not make it unknown (database/replica-of.ts).
 
 const retryUnknownAfterMs = 1000;
 // Clients choose what they search for: the memory of misses must not grow without bound.
@@ -69,10 +72,11 @@ class SkillIds {
 const byDataSource = new WeakMap<DataSource, SkillIds>();
 
 export function skillIds(db: DataSource): SkillIds {
-  let cache = byDataSource.get(db);
+  const primary = primaryOf(db);
+  let cache = byDataSource.get(primary);
   if (!cache) {
-    cache = new SkillIds(db);
-    byDataSource.set(db, cache);
+    cache = new SkillIds(primary);
+    byDataSource.set(primary, cache);
   }
   return cache;
 }

@@ -161,6 +161,34 @@ test('read-your-writes with replay paused: the writer sees its write, an anonymo
   expect(await locationOf(b, 'ryw-writer')).toBe('After');
 });
 
+test('a skill the replica has not replayed yet is not remembered as unknown: found as soon as the replica catches up', async () => {
+  const writer = await newWriter(a, 'skill-writer');
+  const search = 'query ($skills: [String!]) { people(first: 5, filter: { skills: $skills }) { nodes { handle } } }';
+  const holders = async (instance: Instance) => {
+    const result = await graphql<{ people: { nodes: { handle: string }[] } }>(instance, search, { skills: ['Replayed Later Skill'] });
+    expect(result.errors).toBeUndefined();
+    return result.data?.people.nodes.map((person) => person.handle);
+  };
+  await pg.caughtUp();
+  await pg.replica.query('SELECT pg_wal_replay_pause()');
+  try {
+    const added = await graphql(
+      a,
+      'mutation ($input: PersonSkillsInput!) { addSkills(input: $input) { person { id } } }',
+      { input: { personId: writer.id, names: ['Replayed Later Skill'] } },
+      { authorization: writer.token },
+    );
+    expect(added.errors).toBeUndefined();
+    // The replica has neither the skill nor its holder yet.
+    expect(await holders(b)).toEqual([]);
+  } finally {
+    await pg.replica.query('SELECT pg_wal_replay_resume()');
+  }
+  await pg.caughtUp();
+  // At once, not a second later: the skill's id came from the primary, not a miss on the replica.
+  expect(await holders(b)).toEqual(['skill-writer']);
+});
+
 test('a replica lagging more than DATABASE_REPLICA_MAX_LAG_MS gets no reads until it catches up', async () => {
   const writer = await newWriter(a, 'lag-writer');
   await pg.caughtUp();
