@@ -21,6 +21,8 @@ const configSchema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
   INTROSPECTION: booleanFlag.default(true),
+  // The Federation 2 subgraph endpoint (/subgraph): off where no gateway or router uses it.
+  FEDERATION_SUBGRAPH: booleanFlag.default(true),
   MIGRATIONS_RUN: booleanFlag.default(true),
   SEED_ON_START: booleanFlag.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),

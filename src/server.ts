@@ -126,10 +126,12 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     ]),
   );
   await apollo.start();
-  const subgraph = await startSubgraphServer(
-    (subgraphSchema) => serverOptions(subgraphSchema, shared.rateLimit ? [rateLimitPlugin(shared.rateLimit)] : []),
-    schema,
-  );
+  const subgraph = config.FEDERATION_SUBGRAPH
+    ? await startSubgraphServer(
+        (subgraphSchema) => serverOptions(subgraphSchema, shared.rateLimit ? [rateLimitPlugin(shared.rateLimit)] : []),
+        schema,
+      )
+    : undefined;
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -218,7 +220,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     },
   ];
   app.use('/graphql', ...graphqlRequest, expressMiddleware(apollo, { context }));
-  app.use(subgraphPath, ...graphqlRequest, expressMiddleware(subgraph, { context }));
+  if (subgraph) app.use(subgraphPath, ...graphqlRequest, expressMiddleware(subgraph, { context }));
   app.use(bodyErrors);
   app.use(((error, _req, res, next) => {
     if (res.headersSent) return next(error);
@@ -245,7 +247,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       // Draining the HTTP server (apollo's plugin) waits for /subgraph's requests too.
       stopping ??= apollo
         .stop()
-        .then(() => subgraph.stop())
+        .then(() => subgraph?.stop())
         .finally(() => replicas?.close());
       return stopping;
     },
