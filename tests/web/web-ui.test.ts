@@ -454,10 +454,20 @@ describe('editing your own profile', () => {
     await page.locator('.facts').getByText('Lisbon, Portugal').waitFor();
     await page.getByText('Edited in the second tab').waitFor();
   });
-  test('a JSON Resume import replaces the profile', async () => {
+  test('a JSON Resume import replaces the profile; over a change made meanwhile in a second tab it is a conflict, re-applied on request', async () => {
     await page.goto(`${origin}/people/petercai`);
     await signIn('petercai');
     await startEditing(page);
+    const second = await context.newPage();
+    await startEditing(second);
+    await second.getByRole('form', { name: 'Profile' }).getByLabel('Location').fill('Porto, Portugal');
+    await second.getByRole('form', { name: 'Profile' }).getByRole('button', { name: 'Save profile' }).click();
+    await second.getByText(/^Saved/).waitFor();
+    const stored = async () =>
+      (await app.query<{ person: { version: number; headline: string | null } }>('{ person(handle: "petercai") { version headline } }'))
+        .data?.person;
+    const beforeImport = await stored();
+
     const resume = {
       basics: { name: 'Peter Cai', label: 'Imported from JSON Resume' },
       work: [{ name: 'Imported Co', position: 'Engineer', startDate: '2020-01' }],
@@ -467,7 +477,16 @@ describe('editing your own profile', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByLabel('Or paste the document').fill(JSON.stringify(resume));
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // The import sent the version this tab read, older than the second tab's save: nothing is replaced.
+    const conflict = page.getByRole('alert').filter({ hasText: 'Someone else changed this profile meanwhile' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toMatch(/location: .* → “Porto, Portugal”/);
+    expect(await stored()).toEqual(beforeImport);
+    await expectAccessible();
+
+    await conflict.getByRole('button', { name: 'Re-apply my change' }).click();
     await page.getByText(/^Saved/).waitFor();
+    expect(await stored()).toEqual({ version: (beforeImport?.version ?? 0) + 1, headline: 'Imported from JSON Resume' });
     await page.getByRole('button', { name: 'Done editing' }).click();
     await page.getByText('Imported from JSON Resume').waitFor();
     expect(await page.locator('li.role h3').allTextContents()).toEqual(['Engineer']);
