@@ -57,7 +57,9 @@ function main(): void {
     if (cancelled()) return;
     server = await createAppServer(dataSource, config, logger, tracing?.requests);
     const url = await server.listen(config.PORT);
-    log(`Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+    log(
+      `Ready at ${url}${config.INTROSPECTION ? ' (open it in a browser for Apollo Sandbox)' : ''} and the web UI at ${new URL('/', url).href}`,
+    );
   })();
 
   let stopping: Promise<void> | undefined;

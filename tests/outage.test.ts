@@ -1,52 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { peterCai } from '../src/seed/petercai';
 import { loadProfile } from '../src/seed/load-profile';
 import { captureLogs } from './support/captured-logs';
+import { postgresProcess, type PostgresProcess } from './support/postgres-process';
 import { exitOf, freePort, killLeftoverServices, post, spawnService } from './support/service-process';
 import { startAppOn, type TestApp } from './support/test-app';
 
 // The database goes away under a running service and comes back: requests fail fast with
 // SERVICE_UNAVAILABLE, /readyz says so, the process stays up, and it recovers by itself.
 
-const dataDir = join(tmpdir(), `profilegraph-outage-test-${process.pid}`, 'postgres');
-let port: number;
-let postgres: ChildProcess | undefined;
+let postgres: PostgresProcess;
 let app: TestApp;
 const logs = captureLogs();
-
-function startPostgres(): Promise<string> {
-  const child = spawn(process.execPath, [resolve(__dirname, 'support/postgres-server.mjs'), dataDir, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  postgres = child;
-  return new Promise((done, fail) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /ready (\S+)/.exec(output);
-      if (ready?.[1]) done(ready[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`postgres exited with ${code}: ${output}`)));
-  });
-}
-
-async function stopPostgres(): Promise<void> {
-  const child = postgres;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((done) => {
-    child.once('exit', done);
-    child.kill('SIGTERM');
-  });
-}
 
 const profile = '{ person(handle: "petercai") { name roles { company } } }';
 
 beforeAll(async () => {
-  port = await freePort();
-  const url = await startPostgres();
+  postgres = await postgresProcess('outage-test');
+  const url = await postgres.start();
   app = await startAppOn(url, { NODE_ENV: 'production', DB_CONNECT_TIMEOUT_MS: 1000 }, logs.logger);
   await loadProfile(app.db, peterCai);
 });
@@ -55,14 +25,14 @@ afterAll(async () => {
   killLeftoverServices();
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   await app?.close();
-  await stopPostgres();
-  await rm(join(dataDir, '..'), { recursive: true, force: true });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+  await postgres?.remove();
 });
 
 test('fails fast while the database is down, then recovers without a restart', async () => {
   expect((await app.query(profile)).data).toMatchObject({ person: { name: 'Peter Cai' } });
 
-  await stopPostgres();
+  await postgres.stop();
 
   const started = Date.now();
   const down = await app.query(profile);
@@ -80,7 +50,7 @@ test('fails fast while the database is down, then recovers without a restart', a
   const list = await app.query('{ people { totalCount } }');
   expect(list.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
 
-  await startPostgres();
+  await postgres.start();
 
   let recovered = await app.query(profile);
   for (let attempt = 0; attempt < 30 && recovered.errors; attempt++) {
@@ -93,15 +63,15 @@ test('fails fast while the database is down, then recovers without a restart', a
 });
 
 test('at start-up, a database that is not up yet is waited for (DB_STARTUP_WAIT_MS), then served', async () => {
-  await stopPostgres();
+  await postgres.stop();
   const service = spawnService({
     NODE_ENV: 'production',
     PORT: String(await freePort()),
-    DATABASE_URL: `postgres://postgres:password@127.0.0.1:${port}/profilegraph`,
+    DATABASE_URL: `postgres://postgres:password@127.0.0.1:${postgres.port}/profilegraph`,
     DB_STARTUP_WAIT_MS: '30000',
   });
   await service.waitFor(/not reachable yet; retrying/);
-  await startPostgres();
+  await postgres.start();
   const [, url] = await service.waitFor(/Ready at (http:\/\/[^\s"]+)/);
   expect((await post<{ person: { name: string } }>(url ?? '', profile)).person.name).toBe('Peter Cai');
   service.signal('SIGTERM');

@@ -173,6 +173,52 @@ describe('importResume', () => {
     expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  test('with the version it read a replace goes through; a stale version is the same CONFLICT as any edit, and nothing is written', async () => {
+    const owner = await bearer('ada');
+    const importing = `mutation ($input: ImportResumeInput!) { importResume(input: $input) { person { version headline roles { title } } } }`;
+    const read = async () =>
+      (
+        await as<{ person: { id: string; version: number; headline: string; roles: { title: string }[]; skills: { name: string }[] } }>(
+          null,
+          '{ person(handle: "ada") { id version headline roles { title } skills { name } } }',
+        )
+      ).data?.person;
+    const before = await read();
+    if (!before) throw new Error('no ada');
+    const replacement = { ...resume, basics: { ...resume.basics, label: 'Enchantress of Numbers' }, work: [], skills: [] };
+
+    const stale = await as(owner, importing, { input: { handle: 'ada', resume: replacement, version: before.version - 1 } });
+    const staleUpdate = await as(owner, 'mutation ($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id } } }', {
+      input: { id: before.id, version: before.version - 1, headline: 'Stale' },
+    });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: ['input', 'version'] });
+    expect(stale.errors?.[0]?.extensions).toEqual(staleUpdate.errors?.[0]?.extensions);
+    expect(stale.errors?.[0]?.message).toBe(staleUpdate.errors?.[0]?.message);
+    expect(await read()).toEqual(before);
+    // Who may write is checked before the version: a stranger learns nothing from CONFLICT.
+    const stranger = await as(await bearer('stranger'), importing, { input: { handle: 'ada', resume: replacement, version: 1 } });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const current = await as<{ importResume: { person: { version: number; headline: string; roles: unknown[] } } }>(owner, importing, {
+      input: { handle: 'ada', resume: replacement, version: before.version },
+    });
+    expect(current.errors).toBeUndefined();
+    expect(current.data?.importResume.person).toEqual({ version: before.version + 1, headline: 'Enchantress of Numbers', roles: [] });
+  });
+
+  test('with a version, a profile that is not there (any more) is a CONFLICT, not a new profile', async () => {
+    const people = async () => (await app.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM person'))[0].n;
+    const before = await people();
+    const result = await as(await bearer('babbage'), importMutation, { input: { handle: 'babbage', resume, version: 1 } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: ['input', 'version'] });
+    expect(result.errors?.[0]?.message).toMatch(/No profile has the handle "babbage"/);
+    expect(await people()).toBe(before);
+    // Without one, the same request creates it, as before.
+    const created = await as(await bearer('babbage'), importMutation, { input: { handle: 'babbage', resume } });
+    expect(created.errors).toBeUndefined();
+    expect(await people()).toBe(before + 1);
+  });
+
   test('an invalid document is refused with every problem listed, and nothing is written', async () => {
     const people = async () => (await app.db.query<[{ n: number }]>('SELECT count(*)::int AS n FROM person'))[0].n;
     const before = await people();

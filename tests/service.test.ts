@@ -45,6 +45,12 @@ test('with no DATABASE_URL: starts an embedded PostgreSQL, seeds it once, stops 
   const first = await startService(env);
   expect(first.output()).toContain('Starting embedded PostgreSQL');
   expect(first.output()).toContain('Loaded the seed profiles: petercai');
+  // The start-up line names both ways in: the GraphQL endpoint and the web UI.
+  const ready = first
+    .output()
+    .split('\n')
+    .find((line) => line.includes(`Ready at ${first.url}`));
+  expect(ready).toContain(`and the web UI at ${new URL('/', first.url).href}"`);
   const before = await post<Profile>(first.url, profileQuery);
   expect(before.person).toMatchObject({ name: 'Peter Cai' });
   expect(before.person?.skills).toHaveLength(60);

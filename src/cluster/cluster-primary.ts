@@ -67,7 +67,9 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
       listening.add(worker);
       log(`Worker ${worker.id} (pid ${worker.process.pid}) is listening`);
       if (listening.size === config.WEB_CONCURRENCY)
-        log(`Ready at http://localhost:${config.PORT}/graphql (${config.WEB_CONCURRENCY} workers)`);
+        log(
+          `Ready at http://localhost:${config.PORT}/graphql (${config.WEB_CONCURRENCY} workers) and the web UI at http://localhost:${config.PORT}/`,
+        );
     });
     worker.once('exit', (code, signal) => {
       const started = listening.delete(worker);

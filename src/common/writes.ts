@@ -22,8 +22,7 @@ export interface LockedPerson {
 /**
  * Starts a write to a person's profile: locks the person's row for the rest of the transaction
  * (writes to one profile queue up instead of overwriting each other; the person is always locked
- * first, so two writes cannot deadlock), checks that the viewer may edit it, and only then that
- * the version the client read is current (a stranger learns nothing from CONFLICT).
+ * first, so two writes cannot deadlock), then startEdit's checks.
  */
 export async function lockPersonForEdit(
   manager: EntityManager,
@@ -36,6 +35,20 @@ export async function lockPersonForEdit(
     personId,
   ]);
   if (!person) throw notFound('Person', String(personId));
+  return startEdit(manager, viewer, person, expectedVersion);
+}
+
+/**
+ * For a person whose row the transaction has locked (FOR UPDATE): checks that the viewer may edit
+ * it, and only then that the version the client read is current (a stranger learns nothing from
+ * CONFLICT).
+ */
+export function startEdit(
+  manager: EntityManager,
+  viewer: Viewer | null,
+  person: LockedPerson,
+  expectedVersion?: number | null,
+): LockedPerson {
   requireEditor(viewer, person);
   if (expectedVersion != null && expectedVersion !== person.version) {
     throw conflict(`The profile changed meanwhile (version ${person.version}, not ${expectedVersion}); read it again`, [

@@ -1,6 +1,6 @@
 import { Matches } from 'class-validator';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, Int } from 'type-graphql';
 import { handlePattern } from '../person/person.inputs';
 
 @InputType({ description: 'A JSON Resume document (jsonresume.org) for the profile with this handle.' })
@@ -11,4 +11,11 @@ export class ImportResumeInput {
 
   @Field(() => GraphQLJSON)
   resume!: unknown;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'When given, the version of the profile you read: a newer one, or no profile with this handle any more, is a CONFLICT and nothing is written.',
+  })
+  version?: number | null;
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { requireEditor, requireViewer } from '../auth/authorize';
-import { isUniqueViolation } from '../common/writes';
+import { requireViewer } from '../auth/authorize';
+import { isUniqueViolation, startEdit, type LockedPerson } from '../common/writes';
 import { skillNameProblems } from '../skill/skill-names';
 import type { Viewer } from '../auth/viewer';
 import { conflict, invalidInput, type InputProblem } from '../common/errors';
@@ -36,7 +36,8 @@ function pointerPath(pointer: string): (string | number)[] {
 
 /**
  * Creates or replaces a whole profile from a JSON Resume document, in one transaction; an invalid
- * document is refused with every problem listed and nothing written. Returns the person's id.
+ * document is refused with every problem listed and nothing written. With `version`, a replace is
+ * checked like every other edit (startEdit). Returns the person's id.
  */
 export async function importResume(db: DataSource, viewer: Viewer | null, input: ImportResumeInput): Promise<number> {
   const signedIn = requireViewer(viewer);
@@ -51,14 +52,19 @@ export async function importResume(db: DataSource, viewer: Viewer | null, input:
   if (problems.length) throw invalidInput(problems);
 
   return db.transaction(async (manager) => {
-    const [existing] = await manager.query<{ handle: string; subject: string | null }[]>(
-      'SELECT handle, subject FROM person WHERE lower(handle) = lower($1) FOR UPDATE',
+    const [existing] = await manager.query<LockedPerson[]>(
+      'SELECT id, handle, subject, version FROM person WHERE lower(handle) = lower($1) FOR UPDATE',
       [input.handle],
     );
     if (existing) {
-      requireEditor(signedIn, existing);
+      startEdit(manager, signedIn, existing, input.version);
       // The profile keeps its handle's spelling and its owner.
       return writeProfile(manager, { ...profile, handle: existing.handle }, existing.subject);
+    }
+    // A version says "replace the profile I read": with no profile there, what was read is gone
+    // (deleted or renamed meanwhile). Creating one instead would be a write the client did not ask for.
+    if (input.version != null) {
+      throw conflict(`No profile has the handle ${JSON.stringify(input.handle)} any more; read it again`, ['input', 'version']);
     }
     const owner = signedIn.admin ? null : signedIn.subject;
     if (owner) {

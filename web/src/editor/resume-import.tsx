@@ -4,8 +4,8 @@ import { useEditSession } from './edit-session';
 import { Field } from './field';
 import { ImportResumeMutation } from './mutations';
 
-// importResume replaces the whole profile and takes no version (ImportResumeInput has none): the
-// user confirms instead.
+// importResume replaces the whole profile: the user confirms first, and like every edit it sends the
+// version this page read, so a change made meanwhile is a CONFLICT shown by the edit session.
 export function ResumeImport() {
   const client = useApolloClient();
   const { person, run } = useEditSession();
@@ -22,8 +22,8 @@ export function ResumeImport() {
       return;
     }
     if (!window.confirm(`Replace the whole profile of @${person.handle} with this document?`)) return;
-    const result = await run(() =>
-      client.mutate({ mutation: ImportResumeMutation, variables: { input: { handle: person.handle, resume } } }),
+    const result = await run((version) =>
+      client.mutate({ mutation: ImportResumeMutation, variables: { input: { handle: person.handle, resume, version } } }),
     );
     setProblem(result.ok ? undefined : (Object.values(result.problems)[0] ?? undefined));
     if (result.ok) setText('');
