@@ -88,6 +88,22 @@ describe('the subgraph schema', () => {
     expect(names).not.toContain('_entities');
     expect(names).not.toContain('_service');
   });
+
+  test('FEDERATION_SUBGRAPH=false: there is no /subgraph, and /graphql is unchanged', async () => {
+    const standalone = await startTestApp({ FEDERATION_SUBGRAPH: false });
+    try {
+      const response = await fetch(subgraphUrlOf(standalone.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
+      expect(response.status).toBe(404);
+      const { data } = await standalone.query<{ people: { totalCount: number } }>('{ people(first: 1) { totalCount } }');
+      expect(data?.people.totalCount).toEqual(expect.any(Number));
+    } finally {
+      await standalone.close();
+    }
+  });
 });
 
 describe('_entities', () => {
