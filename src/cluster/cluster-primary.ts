@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { connect, ensureDatabase, type OpenDatabase } from '../database/open-database';
 import { seedProfiles } from '../seed';
 import { seedIfEmpty } from '../seed/load-profile';
-import { relayWritePositions } from './relayed-write-positions';
+import { relayBetweenWorkers } from './worker-relay';
 
 // WEB_CONCURRENCY=N: this process starts what must exist once (the embedded PostgreSQL, the
 // migrations, the seed), then N workers that each run the service on the same port (the cluster
@@ -97,7 +97,9 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
     // The workers have pools of their own; this process keeps no connection.
     await dataSource.destroy();
     if (isStopping()) return;
-    relayWritePositions();
+    // What the workers share without Redis goes through this process: write positions and change
+    // events (worker-relay.ts).
+    relayBetweenWorkers();
     log(`Starting ${config.WEB_CONCURRENCY} workers, each with a pool of up to ${config.DB_POOL_SIZE} connections`);
     for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork(database.url);
   })().catch((error: unknown) => {
