@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { connect, ensureDatabase, type OpenDatabase } from '../database/open-database';
 import { seedProfiles } from '../seed';
 import { seedIfEmpty } from '../seed/load-profile';
+import { countRateLimitsForWorkers } from '../rate-limit/worker-rate-limit';
 import { relayBetweenWorkers } from './worker-relay';
 
 // WEB_CONCURRENCY=N: this process starts what must exist once (the embedded PostgreSQL, the
@@ -98,8 +99,9 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
     await dataSource.destroy();
     if (isStopping()) return;
     // What the workers share without Redis goes through this process: write positions and change
-    // events (worker-relay.ts).
+    // events (worker-relay.ts), and rate limit counts (rate-limiter-flexible's cluster limiter).
     relayBetweenWorkers();
+    countRateLimitsForWorkers(config);
     log(`Starting ${config.WEB_CONCURRENCY} workers, each with a pool of up to ${config.DB_POOL_SIZE} connections`);
     for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork(database.url);
   })().catch((error: unknown) => {
