@@ -1,4 +1,6 @@
+import cluster from 'node:cluster';
 import type { DataSource } from 'typeorm';
+import { relayedEventTarget } from '../cluster/relayed-change-events';
 import type { Logger } from '../common/logger';
 import type { RedisConnection } from '../redis/redis-connection';
 import { publishAfterCommit } from './after-commit';
@@ -35,10 +37,11 @@ function isPersonChanged(detail: unknown): detail is PersonChangedEvent {
 
 /**
  * What committed writes tell the rest of the service: through Redis pub/sub to every instance
- * when REDIS_URL is set, within the process otherwise.
+ * (and so every worker) when REDIS_URL is set; else to every worker of WEB_CONCURRENCY through
+ * the cluster's primary, or within the one process.
  */
 export function createChangeEvents(db: DataSource, redis: RedisConnection | null, logger: Logger): ChangeEvents {
-  const target = redis ? redisEventTarget(redis, logger) : inProcessEventTarget();
+  const target = redis ? redisEventTarget(redis, logger) : cluster.isWorker ? relayedEventTarget() : inProcessEventTarget();
   const stopPublishing = publishAfterCommit(db, (changes) => {
     for (const [personId, { deleted }] of changes.people) {
       target.dispatchEvent(new CustomEvent(personTopic(personId), { detail: { personId, deleted } satisfies PersonChangedEvent }));

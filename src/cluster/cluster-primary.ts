@@ -5,7 +5,8 @@ import type { Config } from '../config';
 import { connect, ensureDatabase, type OpenDatabase } from '../database/open-database';
 import { seedProfiles } from '../seed';
 import { seedIfEmpty } from '../seed/load-profile';
-import { relayWritePositions } from './relayed-write-positions';
+import { countRateLimitsForWorkers } from '../rate-limit/worker-rate-limit';
+import { relayBetweenWorkers } from './worker-relay';
 
 // WEB_CONCURRENCY=N: this process starts what must exist once (the embedded PostgreSQL, the
 // migrations, the seed), then N workers that each run the service on the same port (the cluster
@@ -24,16 +25,71 @@ export function isClusterPrimary(config: Config): boolean {
 export function runClusterPrimary(config: Config, logger: Logger): void {
   const log = (line: string) => logger.info(line);
   let database: OpenDatabase | undefined;
+  let stopRequested = false;
   let stopping: Promise<void> | undefined;
   const listening = new Set<Worker>();
   // A function, not the variable: a signal handler sets it while start-up awaits.
-  const isStopping = () => stopping !== undefined;
+  const cancelled = () => stopRequested;
 
-  const stop = (reason: string, requestedExitCode: number) => {
+  const fork = (url: string) => {
+    const worker = cluster.fork({ DATABASE_URL: url, MIGRATIONS_RUN: 'false', SEED_ON_START: 'false' });
+    worker.once('listening', () => {
+      listening.add(worker);
+      log(`Worker ${worker.id} (pid ${worker.process.pid}) is listening`);
+      if (listening.size === config.WEB_CONCURRENCY)
+        log(
+          `Ready at http://localhost:${config.PORT}/graphql (${config.WEB_CONCURRENCY} workers) and the web UI at http://localhost:${config.PORT}/`,
+        );
+    });
+    worker.once('exit', (code, signal) => {
+      const started = listening.delete(worker);
+      if (cancelled()) return;
+      const how = signal ? `on ${signal}` : `with code ${code}`;
+      if (!started) return stop(`Worker ${worker.process.pid} exited ${how} before it was ready`, 1);
+      logger.error(`Worker ${worker.process.pid} exited ${how}; starting another in a second`);
+      // A second's pause: a worker that keeps dying must not take the machine's cores with it.
+      setTimeout(() => {
+        if (!cancelled()) fork(url);
+      }, 1000);
+    });
+  };
+
+  // Each step checks whether a stop was asked for meanwhile (as main.ts does), so that a signal
+  // during start-up stops it at the next safe point instead of being overtaken by it.
+  const startup = (async () => {
+    database = await ensureDatabase(config, log, { share: false });
+    if (cancelled()) return;
+    await connect(dataSource, database.url, {
+      runMigrations: config.MIGRATIONS_RUN,
+      waitMs: config.DB_STARTUP_WAIT_MS,
+      log,
+      cancelled,
+    });
+    if (cancelled()) return;
+    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
+      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
+    }
+    // The workers have pools of their own; this process keeps no connection.
+    await dataSource.destroy();
+    if (cancelled()) return;
+    // What the workers share without Redis goes through this process: write positions and change
+    // events (worker-relay.ts), and rate limit counts (rate-limiter-flexible's cluster limiter).
+    relayBetweenWorkers();
+    countRateLimitsForWorkers(config);
+    log(`Starting ${config.WEB_CONCURRENCY} workers, each with a pool of up to ${config.DB_POOL_SIZE} connections`);
+    for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork(database.url);
+  })();
+
+  function stop(reason: string, requestedExitCode: number): void {
+    stopRequested = true;
     let exitCode = requestedExitCode;
     stopping ??= (async () => {
-      log(`${reason}: stopping ${Object.keys(cluster.workers ?? {}).length} worker(s)`);
+      log(`${reason}: shutting down`);
+      // Start-up first reaches a safe point: the embedded PostgreSQL it may be starting is then
+      // known (and stopped below), and no migration is left running on a DataSource destroyed under it.
+      await startup.catch(() => {});
       const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+      if (workers.length) log(`Stopping ${workers.length} worker(s)`);
       // Each worker shuts down as `npm start` does on SIGTERM; the primary only waits for them.
       const codes = await Promise.all(
         workers.map(
@@ -58,51 +114,10 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
       logger.fatal({ err: error }, 'Shutdown failed');
       process.exit(1);
     });
-  };
+  }
   for (const signal of stopSignals) process.on(signal, () => stop(signal, 0));
 
-  const fork = (url: string) => {
-    const worker = cluster.fork({ DATABASE_URL: url, MIGRATIONS_RUN: 'false', SEED_ON_START: 'false' });
-    worker.once('listening', () => {
-      listening.add(worker);
-      log(`Worker ${worker.id} (pid ${worker.process.pid}) is listening`);
-      if (listening.size === config.WEB_CONCURRENCY)
-        log(
-          `Ready at http://localhost:${config.PORT}/graphql (${config.WEB_CONCURRENCY} workers) and the web UI at http://localhost:${config.PORT}/`,
-        );
-    });
-    worker.once('exit', (code, signal) => {
-      const started = listening.delete(worker);
-      if (isStopping()) return;
-      const how = signal ? `on ${signal}` : `with code ${code}`;
-      if (!started) return stop(`Worker ${worker.process.pid} exited ${how} before it was ready`, 1);
-      logger.error(`Worker ${worker.process.pid} exited ${how}; starting another in a second`);
-      // A second's pause: a worker that keeps dying must not take the machine's cores with it.
-      setTimeout(() => {
-        if (!isStopping()) fork(url);
-      }, 1000);
-    });
-  };
-
-  void (async () => {
-    database = await ensureDatabase(config, log, { share: false });
-    if (isStopping()) return;
-    await connect(dataSource, database.url, {
-      runMigrations: config.MIGRATIONS_RUN,
-      waitMs: config.DB_STARTUP_WAIT_MS,
-      log,
-      cancelled: isStopping,
-    });
-    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
-      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
-    }
-    // The workers have pools of their own; this process keeps no connection.
-    await dataSource.destroy();
-    if (isStopping()) return;
-    relayWritePositions();
-    log(`Starting ${config.WEB_CONCURRENCY} workers, each with a pool of up to ${config.DB_POOL_SIZE} connections`);
-    for (let i = 0; i < config.WEB_CONCURRENCY; i++) fork(database.url);
-  })().catch((error: unknown) => {
+  startup.catch((error: unknown) => {
     logger.fatal({ err: error }, `Could not start: ${error instanceof Error ? error.message : String(error)}`);
     stop('Start-up failed', 1);
   });

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
@@ -9,6 +10,7 @@ import { currentRequestScope } from '../common/request-scope';
 import type { Config } from '../config';
 import type { Context } from '../context';
 import type { RedisConnection } from '../redis/redis-connection';
+import { workerRateLimiter } from './worker-rate-limit';
 
 export const rateLimitedCode = 'RATE_LIMITED';
 
@@ -36,10 +38,12 @@ function rateLimited(retryAfterMs: number): GraphQLError {
 /**
  * RATE_LIMIT_POINTS per RATE_LIMIT_WINDOW_S for each client, an operation costing its estimated
  * cost (as MAX_QUERY_COST counts it, capped at the whole allowance so that any operation the cost
- * limit admits can run once per window). With Redis the count is shared by every instance
- * (rate-limiter-flexible's RateLimiterRedis); when Redis is down each instance falls back to its
- * own count in memory (its insurance limiter): neither open nor closed, but the limit applies per
- * instance until Redis is back. Without Redis, it is per instance from the start.
+ * limit admits can run once per window). With Redis the count is shared by every instance and
+ * every worker (rate-limiter-flexible's RateLimiterRedis); when Redis is down each process falls
+ * back to its own count in memory (its insurance limiter, one per process, so per worker too):
+ * neither open nor closed, but the limit applies per process until Redis is back. Without Redis,
+ * the workers of WEB_CONCURRENCY share one count kept by their primary (worker-rate-limit.ts), and
+ * separate instances each count for themselves.
  */
 export function createRateLimit(config: Config, redis: RedisConnection | null, logger: Logger, registry: Registry): RateLimit | null {
   const points = config.RATE_LIMIT_POINTS;
@@ -53,7 +57,9 @@ export function createRateLimit(config: Config, redis: RedisConnection | null, l
         rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(options),
       })
-    : new RateLimiterMemory(options);
+    : cluster.isWorker
+      ? workerRateLimiter(options)
+      : new RateLimiterMemory(options);
   const refused = new Counter({
     name: 'profilegraph_rate_limited_total',
     help: 'Operations refused with RATE_LIMITED.',
@@ -69,7 +75,8 @@ export function createRateLimit(config: Config, redis: RedisConnection | null, l
           refused.inc();
           throw rateLimited(outcome.msBeforeNext);
         }
-        // Both limiters failing is a bug, not a client's fault: let the request through.
+        // Both limiters failing is a bug, and a worker's primary not answering in time is not the
+        // client's fault either: let the request through.
         logger.error({ err: outcome }, 'Rate limiter failed; operation let through');
       }
     },

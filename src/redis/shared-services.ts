@@ -9,7 +9,10 @@ import { createRateLimit, rateLimitPlugin, type RateLimit } from '../rate-limit/
 import { sharedPersistedQueries } from './persisted-queries';
 import { connectRedis, type RedisConnection, type RedisState } from './redis-connection';
 
-/** What instances share, through Redis when REDIS_URL is set, or within this process when not. */
+/**
+ * What instances share, through Redis when REDIS_URL is set; when not, within this process (and
+ * between the workers of WEB_CONCURRENCY, through their primary: src/cluster/worker-relay.ts).
+ */
 export interface SharedServices {
   /** The connection, when REDIS_URL is set: for what other folders keep in Redis (write positions). */
   redis: RedisConnection | null;
