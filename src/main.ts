@@ -7,11 +7,10 @@ import { usesDevelopmentSecret } from './auth/tokens';
 import { createLogger } from './common/logger';
 import { loadConfigOrExit } from './config';
 import { closeDatabase } from './database/close-database';
-import { connect, ensureDatabase, type OpenDatabase } from './database/open-database';
+import type { OpenDatabase } from './database/open-database';
 import { sqlLogger } from './database/sql-logger';
-import { seedProfiles } from './seed';
-import { seedIfEmpty } from './seed/load-profile';
 import { createAppServer, type AppServer } from './server';
+import { prepareDatabase } from './startup';
 
 // SIGHUP too: closing the terminal must not leave the embedded PostgreSQL running.
 const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -39,22 +38,8 @@ function main(): void {
   // A function, not the variable: a signal handler sets it while start-up awaits.
   const cancelled = () => stopRequested;
 
-  // Each step checks whether a stop was asked for meanwhile, so that a signal during start-up
-  // stops it at the next safe point instead of being overtaken by it.
   const startup = (async () => {
-    database = await ensureDatabase(config, log, { share: false });
-    if (cancelled()) return;
-    await connect(dataSource, database.url, {
-      runMigrations: config.MIGRATIONS_RUN,
-      waitMs: config.DB_STARTUP_WAIT_MS,
-      log,
-      cancelled,
-    });
-    if (cancelled()) return;
-    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
-      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
-    }
-    if (cancelled()) return;
+    if (!(await prepareDatabase(config, log, cancelled, (opened) => (database = opened)))) return;
     server = await createAppServer(dataSource, config, logger, tracing?.requests);
     const url = await server.listen(config.PORT);
     log(

@@ -2,9 +2,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { dataSource } from '../../ormconfig';
 import type { Logger } from '../common/logger';
 import type { Config } from '../config';
-import { connect, ensureDatabase, type OpenDatabase } from '../database/open-database';
-import { seedProfiles } from '../seed';
-import { seedIfEmpty } from '../seed/load-profile';
+import type { OpenDatabase } from '../database/open-database';
+import { prepareDatabase } from '../startup';
 import { countRateLimitsForWorkers } from '../rate-limit/worker-rate-limit';
 import { relayBetweenWorkers } from './worker-relay';
 
@@ -54,24 +53,11 @@ export function runClusterPrimary(config: Config, logger: Logger): void {
     });
   };
 
-  // Each step checks whether a stop was asked for meanwhile (as main.ts does), so that a signal
-  // during start-up stops it at the next safe point instead of being overtaken by it.
   const startup = (async () => {
-    database = await ensureDatabase(config, log, { share: false });
-    if (cancelled()) return;
-    await connect(dataSource, database.url, {
-      runMigrations: config.MIGRATIONS_RUN,
-      waitMs: config.DB_STARTUP_WAIT_MS,
-      log,
-      cancelled,
-    });
-    if (cancelled()) return;
-    if (config.SEED_ON_START && (await seedIfEmpty(dataSource, seedProfiles))) {
-      log(`Loaded the seed profiles: ${seedProfiles.map((profile) => profile.handle).join(', ')}`);
-    }
+    const prepared = await prepareDatabase(config, log, cancelled, (opened) => (database = opened));
     // The workers have pools of their own; this process keeps no connection.
-    await dataSource.destroy();
-    if (cancelled()) return;
+    if (dataSource.isInitialized) await dataSource.destroy();
+    if (!prepared || !database) return;
     // What the workers share without Redis goes through this process: write positions and change
     // events (worker-relay.ts), and rate limit counts (rate-limiter-flexible's cluster limiter).
     relayBetweenWorkers();
