@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { syntheticProfile } from '../../bench/synthetic-profile';
 import { toGlobalId } from '../../src/common/node';
 import { loadProfile } from '../../src/seed/load-profile';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { postGraphQL, startTestApp, type TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
-import { postGraphQL, subgraphUrlOf } from './post';
+import { subgraphUrlOf } from './post';
 
 // The subgraph endpoint on its own: what a gateway or router sends to profilegraph.
 

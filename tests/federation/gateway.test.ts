@@ -1,11 +1,11 @@
 import { syntheticProfile } from '../../bench/synthetic-profile';
 import { toGlobalId } from '../../src/common/node';
 import { loadProfile } from '../../src/seed/load-profile';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { postGraphQL, startTestApp, type TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
 import { startGateway, type Gateway } from './gateway';
 import { startJobsSubgraph, type ApplicationRecord, type JobsData, type JobsSubgraph } from './jobs-subgraph';
-import { postGraphQL, subgraphUrlOf } from './post';
+import { subgraphUrlOf } from './post';
 
 // A real @apollo/gateway composes profilegraph (its /subgraph endpoint) and a jobs subgraph, and
 // clients query the supergraph through it.

@@ -17,6 +17,25 @@ export interface GraphQLResponse<TData> {
 }
 
 /** The first error's code, if any. */
+/** POSTs an operation to a GraphQL endpoint as a client would (with this Authorization header, if any). */
+export async function postGraphQL<TData = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  authorization?: string | null,
+): Promise<GraphQLResponse<TData>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(authorization ? { authorization } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
+}
+
 export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.code;
 }
@@ -98,18 +117,7 @@ export async function startAppOn(databaseUrl: string, settings: Partial<Config> 
     url,
     databaseUrl,
     server,
-    async query(query, variables, authorization) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...(authorization ? { authorization } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    query: (query, variables, authorization) => postGraphQL(url, query, variables, authorization),
     async execute(query, variables) {
       const response = await server.apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
