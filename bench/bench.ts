@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { cpus } from 'node:os';
-import { openBenchDatabase, ensurePeople } from './benchmark/bench-database';
+import { openBenchDatabase, ensurePeople, prewarm } from './benchmark/bench-database';
 import { parseBenchOptions, usage, type BenchOptions } from './benchmark/bench-options';
 import { firstDifference } from './benchmark/first-difference';
 import { measureRound, type RoundResult } from './benchmark/measure';
@@ -126,7 +126,7 @@ function describeRound(result: RoundResult): string {
   return (
     `  ${result.operation} × ${result.connections} round ${result.round} ${result.server.padEnd(12)} ` +
     `${result.requestsPerSecond.toFixed(0).padStart(6)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
-    `${result.cpuMsPerRequest.toFixed(2)} CPU ms/req, ${result.peakRssMiB.toFixed(0)} MiB${statements}${errors}`
+    `${result.cpuMsPerRequest.toFixed(2)} CPU ms/req (PostgreSQL ${result.databaseCpuMsPerRequest.toFixed(2)}), ${result.peakRssMiB.toFixed(0)} MiB${statements}${errors}`
   );
 }
 
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
   if (loadAverageAtStart > cpus().length / 2) {
     log(`The load average is ${loadAverageAtStart} on ${cpus().length} CPUs: other work is running, and will show in the figures.`);
   }
-  const database = await openBenchDatabase(options.databaseUrl, options.dataDir, log);
+  const database = await openBenchDatabase(options.databaseUrl, options.dataDir, options.sharedBuffers, log);
   try {
     const people = await ensurePeople(database.url, options.people, log);
     log(`${people} people in ${database.description}`);
@@ -153,6 +153,7 @@ async function main(): Promise<number> {
     for (const addition of additions) {
       log(`For PostGraphile, the benchmark's database ${addition.created ? 'gets' : 'has'} ${addition.name}: ${addition.description}`);
     }
+    await prewarm(database.url, log);
     const preparation = await prepare(options, settings, people);
     if (runs('floor')) await checkFloor(settings, preparation.references);
     const postGraphileBodies = runs('postgraphile')

@@ -81,6 +81,10 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
 export async function createAppServer(db: DataSource, config: Config, logger: Logger, tracing?: RequestTracing): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
+  // express hashes every body it sends for an ETag; GraphQL answers are no-store (noStorePlugin), so
+  // no client ever revalidates one, and the hash was a percent of the profile page's CPU. Static
+  // assets keep theirs (express.static sets its own).
+  app.set('etag', false);
   const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);

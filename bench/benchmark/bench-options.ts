@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isOperationName, operationNames, type OperationName } from '../operations';
@@ -18,9 +19,14 @@ export interface BenchOptions {
   /** Unset: the benchmark's own embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded PostgreSQL's shared_buffers. */
+  sharedBuffers: string;
   /** Database connections of each server, the same for all of them. */
   poolSize: number;
 }
+
+/** PostgreSQL's advice for a dedicated server: a quarter of the memory. */
+const defaultSharedBuffers = `${Math.floor(totalmem() / 4 / 2 ** 20)}MB`;
 
 export const usage = `npm run bench -- [options]
   --people N           profiles in the database (seeded when there are fewer)  [100000]
@@ -33,7 +39,8 @@ export const usage = `npm run bench -- [options]
                        (floor and postgraphile answer ProfilePage and PeopleList only)  [all]
   --database-url URL   use this PostgreSQL instead of the embedded one
   --data-dir DIR       the embedded PostgreSQL's data folder                   [.data/bench]
-  --pool-size N        database connections per server                         [10]`;
+  --pool-size N        database connections per server                         [10]
+  --shared-buffers S   the embedded PostgreSQL's shared_buffers        [a quarter of RAM: ${defaultSharedBuffers}]`;
 
 function positive(name: string, text: string, { integer = true } = {}): number {
   const value = Number(text);
@@ -41,6 +48,11 @@ function positive(name: string, text: string, { integer = true } = {}): number {
     throw new Error(`--${name} must be a positive ${integer ? 'whole ' : ''}number; got ${text}`);
   }
   return value;
+}
+
+function sharedBuffersSetting(text: string): string {
+  if (!/^\d+(kB|MB|GB)$/.test(text)) throw new Error(`--shared-buffers must be a size such as 512MB or 4GB; got ${text}`);
+  return text;
 }
 
 export function parseBenchOptions(args: string[]): BenchOptions {
@@ -57,6 +69,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       'database-url': { type: 'string' },
       'data-dir': { type: 'string', default: '.data/bench' },
       'pool-size': { type: 'string', default: '10' },
+      'shared-buffers': { type: 'string', default: defaultSharedBuffers },
     },
   });
   const operations = values.only.split(',').map((name) => name.trim());
@@ -76,5 +89,6 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     databaseUrl: values['database-url'],
     dataDir: resolve(projectRoot, values['data-dir']),
     poolSize: positive('pool-size', values['pool-size']),
+    sharedBuffers: sharedBuffersSetting(values['shared-buffers']),
   };
 }

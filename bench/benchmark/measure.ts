@@ -1,7 +1,7 @@
 import type { OperationName } from '../operations';
 import { runLoad, type LoadResult } from './load';
 import { runSequential, type TimedRequest } from './single-client';
-import { sampleProcess } from './process-stats';
+import { postgresCpuSeconds, sampleProcess } from './process-stats';
 import { startServer, type ServerKind, type ServerSettings } from './server-process';
 import { readStatementHistogram, statementsBetween, type StatementsPerRequest } from './sql-statements';
 
@@ -28,6 +28,8 @@ export interface RoundResult {
   p99Ms: number;
   /** Server CPU (user + system) per request, over the measured load only. */
   cpuMsPerRequest: number;
+  /** PostgreSQL's CPU per request over the same load (every postgres process on this machine). */
+  databaseCpuMsPerRequest: number;
   /** The server process's peak resident memory over its life (start, warm-up, load). */
   peakRssMiB: number;
   /** The service counts its SQL statements, the benchmark's PostGraphile server too; the floor sends one by construction. */
@@ -64,7 +66,9 @@ export async function measureRound(plan: RoundPlan, settings: ServerSettings): P
     const metricsUrl = new URL('/metrics', server.url).toString();
     const histogramBefore = plan.server === 'floor' ? null : await readStatementHistogram(metricsUrl);
     const processBefore = await sampleProcess(server.pid);
+    const databaseBefore = await postgresCpuSeconds();
     const result = await run(plan.seconds);
+    const databaseAfter = await postgresCpuSeconds();
     const processAfter = await sampleProcess(server.pid);
     const histogramAfter = histogramBefore ? await readStatementHistogram(metricsUrl) : null;
 
@@ -78,6 +82,7 @@ export async function measureRound(plan: RoundPlan, settings: ServerSettings): P
       p50Ms: result.p50Ms,
       p99Ms: result.p99Ms,
       cpuMsPerRequest: ((processAfter.cpuSeconds - processBefore.cpuSeconds) * 1000) / Math.max(1, result.requests),
+      databaseCpuMsPerRequest: ((databaseAfter - databaseBefore) * 1000) / Math.max(1, result.requests),
       peakRssMiB: processAfter.peakRssBytes / 1024 / 1024,
       statements: histogramBefore && histogramAfter ? statementsBetween(histogramBefore, histogramAfter) : null,
       errors: result.errors,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 
 // Read from /proc, outside the measured process, so that measuring costs it nothing.
 
@@ -40,4 +40,22 @@ export const rssBytes = (pid: number) => statusBytes(pid, 'VmRSS');
 
 export async function sampleProcess(pid: number): Promise<ProcessSample> {
   return { cpuSeconds: await cpuSeconds(pid), peakRssBytes: await peakRssBytes(pid) };
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine (backends of all servers measured, and the
+ * background workers): the database's share of a request, which the servers' own CPU leaves out.
+ * Only meaningful when the database runs here, as the benchmark's own does.
+ */
+export async function postgresCpuSeconds(): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if ((await readFile(`/proc/${entry}/comm`, 'utf8')).trim() === 'postgres') total += await cpuSeconds(Number(entry));
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
 }

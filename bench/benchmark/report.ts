@@ -48,7 +48,14 @@ export function machine(loadAverageAtStart: number): BenchReport['machine'] {
   };
 }
 
-const decimals: Record<ComparedFigure, number> = { requestsPerSecond: 0, p50Ms: 1, p99Ms: 1, cpuMsPerRequest: 2, peakRssMiB: 0 };
+const decimals: Record<ComparedFigure, number> = {
+  requestsPerSecond: 0,
+  p50Ms: 1,
+  p99Ms: 1,
+  cpuMsPerRequest: 2,
+  databaseCpuMsPerRequest: 2,
+  peakRssMiB: 0,
+};
 
 function statementsCell(summary: Summary): string {
   const statements = summary.statements;
@@ -65,7 +72,19 @@ const table = (header: string[], rows: string[][]): string =>
  * peer (the median of the round-by-round ratios) in rows of their own.
  */
 export function markdownTable(summaries: readonly Summary[]): string {
-  const header = ['Operation', 'Conns', 'Server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'Peak RSS MiB', 'Errors'];
+  const header = [
+    'Operation',
+    'Conns',
+    'Server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'SQL/req',
+    'CPU ms/req',
+    'PG CPU ms/req',
+    'Peak RSS MiB',
+    'Errors',
+  ];
   const row = (summary: Summary, server: string, value: (name: ComparedFigure) => string, statements: string, errors: string) => [
     summary.operation,
     String(summary.connections),
@@ -75,6 +94,7 @@ export function markdownTable(summaries: readonly Summary[]): string {
     value('p99Ms'),
     statements,
     value('cpuMsPerRequest'),
+    value('databaseCpuMsPerRequest'),
     value('peakRssMiB'),
     errors,
   ];

@@ -5,7 +5,7 @@ import { peerKinds, type PeerKind, type ServerKind } from './server-process';
 import type { StatementsPerRequest } from './sql-statements';
 
 /** The figures that are compared with the peers'. */
-export const comparedFigures = ['requestsPerSecond', 'p50Ms', 'p99Ms', 'cpuMsPerRequest', 'peakRssMiB'] as const;
+export const comparedFigures = ['requestsPerSecond', 'p50Ms', 'p99Ms', 'cpuMsPerRequest', 'databaseCpuMsPerRequest', 'peakRssMiB'] as const;
 export type ComparedFigure = (typeof comparedFigures)[number];
 
 export interface Summary extends Record<ComparedFigure, number> {
