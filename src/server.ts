@@ -32,6 +32,7 @@ import { redisWritePositions } from './redis/write-positions';
 import { createSharedServices } from './redis/shared-services';
 import { startReadReplicas } from './replicas';
 import { createSchema } from './schema';
+import { skillIds } from './skill/skill-ids';
 import { landingPagePlugin, legacyJsonStatusPlugin, noStorePlugin, requestObserverPlugin } from './server-plugins';
 import type { RequestTracing } from './tracing';
 import { mountWebUi } from './web/web-ui';
@@ -119,6 +120,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
       ...plugins,
     ],
   });
+  await skillIds(db).preload();
   const schema = await createSchema();
   const apollo = new ApolloServer<Context>(
     serverOptions(schema, [

@@ -1,7 +1,7 @@
 import { syntheticProfile } from '../bench/synthetic-profile';
 import type { SeedProfile } from '../src/seed/seed-profile';
 import { loadProfile } from '../src/seed/load-profile';
-import { errorCode, startTestApp, type TestApp } from './support/test-app';
+import { errorCode, startAppOn, startTestApp, type TestApp } from './support/test-app';
 
 // Talent search: filters, full-text search, orders and their cursors, totals and facets, on a
 // small hand-made marketplace whose answers can be worked out by hand.
@@ -282,6 +282,16 @@ describe('totalCount and skillFacets', () => {
     const many = await cost({ search: 'engineer' });
     // the page; totalCount and skillFacets together; roles and skills together
     expect({ one, many }).toEqual({ one: 3, many: 3 });
+    // A server that starts with these skills in the catalogue knows their ids from the start.
+    const restarted = await startAppOn(app.databaseUrl);
+    try {
+      const first = await restarted.countStatements(async () =>
+        expect((await restarted.query(talentSearch, { filter: few })).errors).toBeUndefined(),
+      );
+      expect(first).toBe(3);
+    } finally {
+      await restarted.close();
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { primaryOf } from '../database/replica-of';
 // a write creates it here or, through Redis, on another instance (change-events/shared-caches.ts).
 // A read replica shares its primary's cache, and lookups go to the primary: a replica that has not
 // replayed a new skill yet must not make it unknown (database/replica-of.ts).
+// The catalogue (a few thousand skills, ~100 kB) is read whole when the server starts, so that the
+// first search naming a skill costs no statement more than the next one.
 
 const retryUnknownAfterMs = 1000;
 // Clients choose what they search for: the memory of misses must not grow without bound.
@@ -22,6 +24,12 @@ class SkillIds {
   trusted: () => boolean = () => true;
 
   constructor(private readonly db: DataSource) {}
+
+  /** Reads every skill's id at once; a later miss looks up only its own slugs. */
+  async preload(): Promise<void> {
+    const rows = await this.db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM skill');
+    for (const { id, slug } of rows) this.ids.set(slug, id);
+  }
 
   /** These slugs may name skills now. */
   forget(slugs: readonly string[]): void {
