@@ -4,17 +4,18 @@ import { loadProfile } from '../src/seed/load-profile';
 import { startTestApp, type TestApp } from './support/test-app';
 import { bearer } from './support/tokens';
 
-// A field that returns a person reads its selection and brings the profile's sections in the
-// person's own statement. What it reads must be what graphql then resolves: every answer here is
-// compared with the same selection under `people`, whose sections are read by their own loaders
-// (no lookahead), and must cost exactly one statement, in graphql-js and compiled alike.
+// A field that returns a person, or a page of people, reads its selection and brings the
+// profiles' sections in the person's (the page's) own statement. What it reads must be what
+// graphql then resolves: every answer here is compared with the same selection under
+// `Skill.people`, whose sections are read by their own loaders (no lookahead), and must cost
+// exactly one statement, in graphql-js and compiled alike.
 
 let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp({ MAX_ALIASES: 100, MAX_TOKENS: 50_000, MAX_QUERY_COST: 1_000_000 });
   await loadProfile(app.db, syntheticProfile(0, { roles: 5, degrees: 3, skills: 8 }), 'owner-0');
-  await loadProfile(app.db, syntheticProfile(1, { roles: 1, degrees: 0, skills: 0 }));
+  await loadProfile(app.db, syntheticProfile(1, { roles: 1, degrees: 0, skills: 1 }));
   for (let n = 2; n < 6; n++) await loadProfile(app.db, syntheticProfile(n));
 });
 
@@ -52,7 +53,15 @@ async function answerOnce(query: string, variables: Record<string, unknown> = {}
   return first;
 }
 
-/** The same selection for a person found in the people list, whose sections are loaded without lookahead. */
+/** A skill of the person's: through it, Skill.people finds them. */
+async function firstSkill(handle: string): Promise<string> {
+  const { text } = await send('query ($handle: String!) { person(handle: $handle) { skills(first: 1) { slug } } }', { handle });
+  const slug = (JSON.parse(text) as { data: { person: { skills: { slug: string }[] } | null } }).data.person?.skills[0]?.slug;
+  if (!slug) throw new Error(`${handle} lists no skill`);
+  return slug;
+}
+
+/** The same selection for a person found through one of their skills, whose sections are loaded without lookahead. */
 async function withoutLookahead(
   handle: string,
   definitions: string,
@@ -60,10 +69,11 @@ async function withoutLookahead(
   fragments: string,
   variables: Record<string, unknown>,
 ) {
-  const query = `query Reference${definitions} { people(first: 100) { nodes { referenceHandle: handle ... on Person ${selection} } } } ${fragments}`;
+  const slug = await firstSkill(handle);
+  const query = `query Reference${definitions} { skill(slug: "${slug}") { people(first: 100) { nodes { referenceHandle: handle ... on Person ${selection} } } } } ${fragments}`;
   const { text } = await send(query, variables);
-  const { data } = JSON.parse(text) as { data: { people: { nodes: Record<string, unknown>[] } } };
-  const node = data.people.nodes.find((it) => it.referenceHandle === handle);
+  const { data } = JSON.parse(text) as { data: { skill: { people: { nodes: Record<string, unknown>[] } } } };
+  const node = data.skill.people.nodes.find((it) => it.referenceHandle === handle);
   if (!node) throw new Error(`${handle} is not in the list`);
   delete node.referenceHandle;
   return node;
@@ -216,5 +226,71 @@ describe('viewer, node, nodes and Role.person look ahead too', () => {
     expect(statements).toHaveLength(2);
     const { data } = JSON.parse(text) as { data: { person: { roles: { person: unknown }[] } } };
     expect(data.person.roles[0]?.person).toEqual(await withoutLookahead('person-2', '', selection, '', {}));
+  });
+});
+
+describe('people(...) brings the sections its people show in its own statement', () => {
+  test.each<
+    [string, { definitions?: string; connection: string; fragments?: string; variables?: Record<string, unknown>; tables: string[] }]
+  >([
+    [
+      'nodes, every section',
+      {
+        connection: '{ nodes { handle roles { title } degrees { institution } skills { name } } }',
+        tables: ['role', 'degree', 'person_skill'],
+      },
+    ],
+    [
+      'edges { node }, through named fragments on the connection, the edge and the person',
+      {
+        connection: '{ ...Page }',
+        fragments:
+          'fragment Page on PersonConnection { edges { ...Edge } } fragment Edge on PersonEdge { cursor node { handle ...Work } } fragment Work on Person { roles(first: 2) { title } }',
+        tables: ['role'],
+      },
+    ],
+    [
+      'aliases of nodes and edges, with different sizes of a section',
+      {
+        connection:
+          '{ a: nodes { handle top: roles(first: 1) { title } } b: edges { node { handle all: roles { company } few: skills(first: 2) { slug } } } }',
+        tables: ['role', 'person_skill'],
+      },
+    ],
+    [
+      '@include and @skip with variables',
+      {
+        definitions: '($yes: Boolean!, $no: Boolean!)',
+        connection:
+          '{ nodes { handle roles @skip(if: $yes) { title } skills @include(if: $yes) { name } } edges @include(if: $no) { node { degrees { field } } } }',
+        variables: { yes: true, no: false },
+        tables: ['person_skill'],
+      },
+    ],
+    ['no section at all', { connection: '{ nodes { handle name } pageInfo { hasNextPage } }', tables: [] }],
+  ])('%s', async (_, { definitions = '', connection, fragments = '', variables = {}, tables }) => {
+    const { text, statements } = await answerOnce(`query List${definitions} { people(first: 100) ${connection} } ${fragments}`, variables);
+    expect([...new Set(statements[0]?.match(sectionTables))].sort()).toEqual([...tables].sort());
+    // Skill.people lists the same people in the same order, those with the skill only.
+    const slug = await firstSkill('person-0');
+    const reference = await send(
+      `query Reference${definitions} { skill(slug: "${slug}") { people(first: 100) ${connection} } } ${fragments}`,
+      variables,
+    );
+    const referencePeople = (JSON.parse(reference.text) as { data: { skill: { people: Record<string, unknown> } } }).data.skill.people;
+    const people = (JSON.parse(text) as { data: { people: Record<string, unknown> } }).data.people;
+    const handles = new Set<unknown>();
+    const handleOf = (item: { handle?: unknown; node?: { handle?: unknown } }) => item.handle ?? item.node?.handle;
+    for (const list of Object.values(referencePeople)) {
+      if (Array.isArray(list)) for (const item of list) handles.add(handleOf(item as never));
+    }
+    const onlyReferenced = Object.fromEntries(
+      Object.entries(people).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.filter((item) => handles.has(handleOf(item as never))) : value,
+      ]),
+    );
+    expect(handles.size).toBeGreaterThan(0);
+    expect(onlyReferenced).toEqual({ ...referencePeople, ...('pageInfo' in referencePeople ? { pageInfo: people.pageInfo } : {}) });
   });
 });

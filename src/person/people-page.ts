@@ -23,13 +23,15 @@ export function peoplePageSql(
   order: ResolvedPeopleOrder,
   window: PageWindow<CursorKey>,
   params: unknown[],
+  /** More columns of each person of the page, over `person p` (person.loaders.ts sectionColumns). */
+  personColumns = '',
 ): PeoplePageSql {
   const { from, id, conditions, rank } = matchSql(match, params, { personColumns: order.personColumns });
   const sortKeys = order.personColumns ? ', p.name, p."createdAt", p."updatedAt"' : '';
   const page = keysetClauses(order.keyset, window, params);
   return {
     sql: `SELECT m.* FROM (
-            SELECT p.*, page."searchRank" FROM (
+            SELECT p.*, page."searchRank"${personColumns} FROM (
               SELECT m.id, m."searchRank" FROM (
                 SELECT ${id} AS id, ${rank ?? 'NULL::real'} AS "searchRank"${sortKeys} FROM ${from} ${whereClause(conditions)}
               ) m ${whereClause(page.conditions)}

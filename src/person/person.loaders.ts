@@ -6,7 +6,7 @@ import type { Degree } from '../degree/degree.entity';
 import type { Role } from '../role/role.entity';
 import type { Skill } from '../skill/skill.entity';
 import type { Person } from './person.entity';
-import { sectionNames, sectionsCacheKey, type ProfileKey, type SectionName } from './profile-lookahead';
+import { sectionNames, sectionsCacheKey, type ProfileKey, type ProfileSections, type SectionName } from './profile-lookahead';
 
 /** The loaders whose caches a profile's statement fills, keyed as their field resolvers ask. */
 export interface ProfileSectionLoaders {
@@ -98,6 +98,36 @@ type ProfileRow = Person & Partial<Record<SectionName, unknown[]>>;
 
 function prime<R>(loader: DataLoader<ListKey, R[], string>, parentId: number, limits: readonly (number | null)[], rows: unknown[] = []) {
   for (const limit of limits) loader.prime({ parentId, limit }, (limit === null ? rows : rows.slice(0, limit)) as R[]);
+}
+
+/**
+ * For a statement over `person p` whose people all show the same sections (a page of a list):
+ * a column per section shown, each person's rows cut to the widest size asked (SQL, to follow
+ * the statement's other columns).
+ */
+export function sectionColumns(sections: ProfileSections): string {
+  return sectionNames
+    .filter((name) => sections[name].length > 0)
+    .map((name) => {
+      const limit = widest(sections[name]);
+      return `, (${sectionOfPerson[name](limit === null ? null : String(limit))}) AS "${name}"`;
+    })
+    .join('');
+}
+
+/**
+ * A row read with sectionColumns: its sections go into their loaders' caches, as the field
+ * resolvers of these sections will ask for them, and the person comes back without them.
+ */
+export function primeSections<P extends Person>(
+  sectionLoaders: ProfileSectionLoaders,
+  sections: ProfileSections,
+  { roles, degrees, skills, ...person }: P & Partial<Record<SectionName, unknown[]>>,
+): P {
+  if (roles) prime(sectionLoaders.rolesByPersonId, person.id, sections.roles, roles);
+  if (degrees) prime(sectionLoaders.degreesByPersonId, person.id, sections.degrees, degrees);
+  if (skills) prime(sectionLoaders.skillsByPersonId, person.id, sections.skills, skills);
+  return person as unknown as P;
 }
 
 /**

@@ -13,7 +13,7 @@ import { Person } from './person.entity';
 import { PersonConnection, type PeopleConnection } from './person.connection';
 import { PeopleArgs } from './person.filter';
 import { listPeople } from './person.service';
-import { profileSections } from './profile-lookahead';
+import { listedProfileSections, profileSections } from './profile-lookahead';
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -30,8 +30,8 @@ export class PersonResolver {
   @Query(() => PersonConnection, {
     description: 'Profiles, all or those a filter matches: newest first, or best match first when searching.',
   })
-  people(@Args() args: PeopleArgs, @Ctx() { db, loaders }: Context): Promise<PeopleConnection> {
-    return listPeople(db, loaders, args);
+  people(@Args() args: PeopleArgs, @Ctx() { db, loaders }: Context, @Info() info: GraphQLResolveInfo): Promise<PeopleConnection> {
+    return listPeople(db, loaders, args, listedProfileSections(info));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the person and admins; null for everyone else.' })

@@ -4,6 +4,7 @@ import {
   Kind,
   getArgumentValues,
   getDirectiveValues,
+  getNamedType,
   isAbstractType,
   isObjectType,
   type FieldNode,
@@ -59,10 +60,11 @@ function isIncluded(node: FieldNode | FragmentSpreadNode | InlineFragmentNode, v
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 }
 
-function appliesToPerson(typeCondition: NamedTypeNode | undefined, { info, person }: Reading): boolean {
+/** Whether a fragment with this type condition applies to an object of `type`. */
+function appliesTo(typeCondition: NamedTypeNode | undefined, type: GraphQLObjectType, info: GraphQLResolveInfo): boolean {
   if (!typeCondition) return true;
-  const type = info.schema.getType(typeCondition.name.value);
-  return type === person || (isAbstractType(type) && info.schema.isSubType(type, person));
+  const condition = info.schema.getType(typeCondition.name.value);
+  return condition === type || (isAbstractType(condition) && info.schema.isSubType(condition, type));
 }
 
 /** The list size a section field asks for; undefined when its resolver will refuse it (it says why). */
@@ -88,22 +90,63 @@ function read(selectionSet: SelectionSetNode, reading: Reading): void {
       continue;
     }
     const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-    if (fragment && appliesToPerson(fragment.typeCondition, reading)) read(fragment.selectionSet, reading);
+    if (fragment && appliesTo(fragment.typeCondition, person, info)) read(fragment.selectionSet, reading);
   }
 }
 
 const byLimit = (a: number | null, b: number | null) => (a ?? -1) - (b ?? -1);
 
-/** The sections of a profile that the current field's selection shows, for a Person it returns. */
-export function profileSections(info: GraphQLResolveInfo): ProfileSections {
+/** The selection sets of the current field, as graphql will resolve it. */
+function ownSelections(info: GraphQLResolveInfo): SelectionSetNode[] {
+  // graphql-js passes only the nodes it includes; graphql-jit may pass every node of the field.
+  return info.fieldNodes.flatMap((node) => (node.selectionSet && isIncluded(node, info.variableValues) ? [node.selectionSet] : []));
+}
+
+/** The selection sets of every field `name` (under any alias) of these selections of a `type`. */
+function fieldSelections(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], type: GraphQLObjectType, name: string) {
+  const found: SelectionSetNode[] = [];
+  const visit = (set: SelectionSetNode) => {
+    for (const selection of set.selections) {
+      if (!isIncluded(selection, info.variableValues)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name && selection.selectionSet) found.push(selection.selectionSet);
+        continue;
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      if (fragment && appliesTo(fragment.typeCondition, type, info)) visit(fragment.selectionSet);
+    }
+  };
+  for (const set of sets) visit(set);
+  return found;
+}
+
+/** The sections that these selection sets of a Person show. */
+function sectionsShown(info: GraphQLResolveInfo, personSelections: readonly SelectionSetNode[]): ProfileSections {
   const person = info.schema.getType('Person');
   if (!isObjectType(person)) return noSections;
   const reading: Reading = { info, person, found: { roles: new Set(), degrees: new Set(), skills: new Set() } };
-  // graphql-js passes only the nodes it includes; graphql-jit may pass every node of the field.
-  for (const node of info.fieldNodes) if (node.selectionSet && isIncluded(node, info.variableValues)) read(node.selectionSet, reading);
+  for (const set of personSelections) read(set, reading);
   const { roles, degrees, skills } = reading.found;
   if (roles.size + degrees.size + skills.size === 0) return noSections;
   return { roles: [...roles].sort(byLimit), degrees: [...degrees].sort(byLimit), skills: [...skills].sort(byLimit) };
+}
+
+/** The sections of a profile that the current field's selection shows, for a Person it returns. */
+export function profileSections(info: GraphQLResolveInfo): ProfileSections {
+  return sectionsShown(info, ownSelections(info));
+}
+
+/**
+ * The sections of the profiles that the current field's selection shows, for a connection of
+ * people it returns: under `nodes` and under `edges { node }`, every alias of either.
+ */
+export function listedProfileSections(info: GraphQLResolveInfo): ProfileSections {
+  const connection = getNamedType(info.returnType);
+  const edge = isObjectType(connection) ? getNamedType(connection.getFields().edges?.type) : undefined;
+  if (!isObjectType(connection) || !isObjectType(edge)) return noSections;
+  const own = ownSelections(info);
+  const edges = fieldSelections(info, own, connection, 'edges');
+  return sectionsShown(info, [...fieldSelections(info, own, connection, 'nodes'), ...fieldSelections(info, edges, edge, 'node')]);
 }
 
 /** The same string for the same sections (a DataLoader cache key). */
