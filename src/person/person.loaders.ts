@@ -55,6 +55,9 @@ const sectionOfPerson: Record<SectionName, (limit: string | null) => string> = {
   },
 };
 
+/** A section of person `p` as a column of the statement (SQL, after its other columns). */
+const sectionColumn = (name: SectionName, limit: string | null) => `, (${sectionOfPerson[name](limit)}) AS "${name}"`;
+
 /**
  * How a batch reads a section: the whole list for every person (the common case, and a tenth less
  * work for PostgreSQL than cutting it), or each person's own size, from an array of sizes beside
@@ -77,7 +80,7 @@ function buildProfileStatement(finder: PersonColumn, reads: readonly SectionRead
   let sized = 1;
   const columns = reads.map(([name, read]) => {
     const limit = read === 'whole' ? null : `($${++sized}::int[])[array_position($1::${finder.type}[], ${finder.column})]`;
-    return `, (${sectionOfPerson[name](limit)}) AS "${name}"`;
+    return sectionColumn(name, limit);
   });
   return `SELECT p.*${columns.join('')} FROM person p WHERE ${finder.column} = ANY($1::${finder.type}[])`;
 }
@@ -94,10 +97,18 @@ function profileStatement(finder: PersonColumn, reads: readonly SectionRead[]): 
   return text;
 }
 
-type ProfileRow = Person & Partial<Record<SectionName, unknown[]>>;
+type SectionRows = Partial<Record<SectionName, unknown[]>>;
+type ProfileRow = Person & SectionRows;
 
 function prime<R>(loader: DataLoader<ListKey, R[], string>, parentId: number, limits: readonly (number | null)[], rows: unknown[] = []) {
   for (const limit of limits) loader.prime({ parentId, limit }, (limit === null ? rows : rows.slice(0, limit)) as R[]);
+}
+
+/** A person's sections as a statement read them, into their loaders' caches for each size `sections` asks. */
+function primeSections(sectionLoaders: ProfileSectionLoaders, personId: number, sections: ProfileSections, rows: SectionRows) {
+  prime(sectionLoaders.rolesByPersonId, personId, sections.roles, rows.roles);
+  prime(sectionLoaders.degreesByPersonId, personId, sections.degrees, rows.degrees);
+  prime(sectionLoaders.skillsByPersonId, personId, sections.skills, rows.skills);
 }
 
 /**
@@ -110,7 +121,7 @@ export function sectionColumns(sections: ProfileSections): string {
     .filter((name) => sections[name].length > 0)
     .map((name) => {
       const limit = widest(sections[name]);
-      return `, (${sectionOfPerson[name](limit === null ? null : String(limit))}) AS "${name}"`;
+      return sectionColumn(name, limit === null ? null : String(limit));
     })
     .join('');
 }
@@ -119,14 +130,12 @@ export function sectionColumns(sections: ProfileSections): string {
  * A row read with sectionColumns: its sections go into their loaders' caches, as the field
  * resolvers of these sections will ask for them, and the person comes back without them.
  */
-export function primeSections<P extends Person>(
+export function primeListedSections<P extends Person>(
   sectionLoaders: ProfileSectionLoaders,
   sections: ProfileSections,
-  { roles, degrees, skills, ...person }: P & Partial<Record<SectionName, unknown[]>>,
+  { roles, degrees, skills, ...person }: P & SectionRows,
 ): P {
-  if (roles) prime(sectionLoaders.rolesByPersonId, person.id, sections.roles, roles);
-  if (degrees) prime(sectionLoaders.degreesByPersonId, person.id, sections.degrees, degrees);
-  if (skills) prime(sectionLoaders.skillsByPersonId, person.id, sections.skills, skills);
+  primeSections(sectionLoaders, person.id, sections, { roles, degrees, skills });
   return person as unknown as P;
 }
 
@@ -161,11 +170,7 @@ function profileLoader<K>(name: string, db: DataSource, sectionLoaders: ProfileS
       for (const { roles, degrees, skills, ...person } of await queryRows<ProfileRow>(db, profileStatement(finder, reads), params)) {
         const value = finder.valueOf(person);
         people.set(value, person);
-        for (const key of keysByValue.get(value) ?? []) {
-          prime(sectionLoaders.rolesByPersonId, person.id, key.sections.roles, roles);
-          prime(sectionLoaders.degreesByPersonId, person.id, key.sections.degrees, degrees);
-          prime(sectionLoaders.skillsByPersonId, person.id, key.sections.skills, skills);
-        }
+        for (const key of keysByValue.get(value) ?? []) primeSections(sectionLoaders, person.id, key.sections, { roles, degrees, skills });
       }
       return keys.map((key) => people.get(finder.value(key.key)) ?? null);
     },

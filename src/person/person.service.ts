@@ -5,7 +5,7 @@ import { peopleMatch } from './people-match';
 import { peoplePageSql } from './people-page';
 import { withMatch, type PeopleConnection } from './person.connection';
 import type { PeopleArgs } from './person.filter';
-import { primeSections, sectionColumns } from './person.loaders';
+import { primeListedSections, sectionColumns } from './person.loaders';
 import { resolvePeopleOrder, type ListedPerson } from './person.order';
 import type { ProfileSections } from './profile-lookahead';
 
@@ -20,7 +20,7 @@ export async function listPeople(db: DataSource, loaders: Loaders, args: PeopleA
   const window = pageWindow(args, order.list);
   const params: unknown[] = [];
   const { sql } = peoplePageSql(match, order, window, params, sectionColumns(sections));
-  const rows = (await db.query<ListedPerson[]>(sql, params)).map((row) => primeSections(loaders, sections, row));
+  const rows = (await db.query<ListedPerson[]>(sql, params)).map((row) => primeListedSections(loaders, sections, row));
   return withMatch(
     toConnection(rows, window, order.list, async () => (await loaders.peopleSummaryByMatch.load({ match, part: 'count' })).count),
     match,
