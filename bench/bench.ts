@@ -200,7 +200,9 @@ async function main(): Promise<number> {
       Object.entries(preparation.status).flatMap(([name, status]) => (status.skipped ? [[name, status.skipped]] : [])),
     );
     const targets = evaluateTargets(summaries, skipped);
-    const { databaseUrl: _url, dataDir: _dir, ...settingsForReport } = options;
+    // shared_buffers is the bench's own PostgreSQL's: a --database-url one keeps its own setting.
+    const { databaseUrl: _url, dataDir: _dir, sharedBuffers, ...shared } = options;
+    const settingsForReport = options.databaseUrl ? shared : { ...shared, sharedBuffers };
     const path = await writeReport({
       startedAt,
       finishedAt: new Date().toISOString(),

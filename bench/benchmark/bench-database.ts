@@ -59,13 +59,13 @@ export async function prewarm(url: string, log: Log): Promise<void> {
   await client.connect();
   try {
     await client.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
+    // The schema's tables and indexes, and the TOAST tables (with their indexes) that hold their long values.
     const { rows } = await client.query<{ blocks: string; size: string }>(`
-      SELECT sum(pg_prewarm(c.oid))::text AS blocks, pg_size_pretty(sum(pg_relation_size(c.oid))) AS size
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'i', 't') AND n.nspname IN ('public', 'pg_toast')
-        AND (n.nspname = 'public' OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
-             OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace)))`);
-    log(`Prewarmed ${rows[0]?.size ?? '0 bytes'} of tables and indexes into shared buffers`);
+      WITH own AS (SELECT oid, reltoastrelid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'i')),
+      toast AS (SELECT reltoastrelid AS oid FROM own WHERE reltoastrelid <> 0),
+      relations AS (SELECT oid FROM own UNION ALL SELECT oid FROM toast UNION ALL SELECT indexrelid FROM pg_index WHERE indrelid IN (SELECT oid FROM toast))
+      SELECT sum(pg_prewarm(oid))::text AS blocks, pg_size_pretty(sum(pg_relation_size(oid))) AS size FROM relations`);
+    log(`Prewarmed ${rows[0]?.size ?? '0 bytes'} (${rows[0]?.blocks ?? 0} blocks) of tables and indexes into shared buffers`);
   } catch (error) {
     log(`Not prewarmed (${error instanceof Error ? error.message : String(error)}): the first rounds read from disk`);
   } finally {

@@ -23,7 +23,8 @@ export interface BenchReport {
   finishedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number; loadAverageAtEnd: number };
   data: { people: number; database: string };
-  settings: Omit<BenchOptions, 'databaseUrl' | 'dataDir'>;
+  /** sharedBuffers only when the bench ran its own PostgreSQL. */
+  settings: Omit<BenchOptions, 'databaseUrl' | 'dataDir' | 'sharedBuffers'> & Partial<Pick<BenchOptions, 'sharedBuffers'>>;
   /** What the benchmark added to its database for PostGraphile (nothing when it did not run). */
   databaseAdditions: Addition[];
   operations: Partial<Record<OperationName, OperationStatus>>;
