@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlug
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -16,7 +16,10 @@ import { knownOperationTypesRule } from './common/known-operation-types';
 import type { Logger } from './common/logger';
 import { createMetrics, type PoolStats } from './common/metrics';
 import { queryCostPlugin, queryLimitRules } from './common/query-limits';
-import { newRequestScope, runInRequestScope, type RequestScope } from './common/request-scope';
+import { runInRequestScope, type RequestScope } from './common/request-scope';
+import { graphqlPostsFirst, batchLimitMessage } from './http/graphql-posts';
+import { sendBodyProblem, sendErrors } from './http/json-errors';
+import { observeRequest, scopeOf } from './http/request-observation';
 import { createTokenVerifier } from './auth/tokens';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -46,17 +49,10 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-const requestIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
-
 function poolStats(db: DataSource): PoolStats {
   const pool = (db.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
   if (!pool) return { inUse: 0, idle: 0, waiting: 0 };
   return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
-}
-
-function sendErrors(res: Response, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
-  (res.locals.scope as RequestScope | undefined)?.errorCodes.push(code);
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
 
 // Requests that never reach GraphQL (bodies that do not parse, are too big, ...) still get a
@@ -65,16 +61,14 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
   if (res.headersSent) return next(error);
   switch (error.type) {
     case 'entity.too.large':
-      return sendErrors(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts');
+      return sendBodyProblem(res, 'tooLarge');
     case 'entity.parse.failed':
-      return sendErrors(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+      return sendBodyProblem(res, 'notJson');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return sendErrors(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON');
+      return sendBodyProblem(res, 'notUtf8');
     default:
-      if (error.status && error.status >= 400 && error.status < 500) {
-        return sendErrors(res, error.status, 'BAD_REQUEST', 'The request could not be read');
-      }
+      if (error.status && error.status >= 400 && error.status < 500) return sendBodyProblem(res, 'unreadable', error.status);
       return next(error);
   }
 };
@@ -86,9 +80,24 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   // no client ever revalidates one, and the hash was a percent of the profile page's CPU. Static
   // assets keep theirs (express.static sets its own).
   app.set('etag', false);
-  const httpServer = createHttpServer(app);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
+  // Filled in below, once each endpoint's Apollo Server has started.
+  const endpoints = new Map<string, ApolloServer<Context>>();
+  const httpServer = createHttpServer(
+    graphqlPostsFirst(
+      endpoints,
+      {
+        metrics,
+        logger,
+        tracing,
+        maxBodyBytes: config.MAX_BODY_BYTES,
+        maxBatchOperations: config.MAX_BATCH_OPERATIONS,
+        context: async (req, scope) => createContext(db, scope.requestId, await verifyToken(req.headers.authorization)),
+      },
+      app,
+    ),
+  );
   const shared = createSharedServices(db, config, logger, metrics.registry);
   // With Redis, every instance knows each account's latest write (read-your-writes on any of them).
   const replicas = await startReadReplicas(db, config, logger, ...(shared.redis ? [redisWritePositions(shared.redis)] : []));
@@ -179,54 +188,29 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
 
   // An invalid token fails the whole request (401), before any resolver runs.
   const context = async ({ req, res }: ExpressContextFunctionArgument) =>
-    createContext(db, (res.locals.scope as RequestScope).requestId, await verifyToken(req.headers.authorization));
-  // Before either GraphQL endpoint: the request's scope (id, log line, metrics), its body, batching.
+    createContext(db, (scopeOf(res) as RequestScope).requestId, await verifyToken(req.headers.authorization));
+  // The GraphQL requests that graphqlPostsFirst leaves to express (GET, the landing page, bodies
+  // other than plain JSON) get the same scope, body limits and batching rules.
   const graphqlRequest: RequestHandler[] = [
     (req, res, next) => {
-      const given = req.get('x-request-id');
-      const scope = newRequestScope(given && requestIdPattern.test(given) ? given : randomUUID());
-      scope.traceId = tracing?.traceId();
-      scope.clientAddress = req.socket.remoteAddress;
-      res.locals.scope = scope;
-      res.setHeader('x-request-id', scope.requestId);
-      const started = process.hrtime.bigint();
-      res.once('finish', () => {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        metrics.observeRequest({ ...scope, seconds });
-        for (const batch of scope.batches) metrics.observeBatch(batch.loader, batch.keys);
-        logger.info(
-          {
-            requestId: scope.requestId,
-            traceId: scope.traceId,
-            operation: scope.operationName,
-            status: res.statusCode,
-            durationMs: Math.round(seconds * 1e4) / 10,
-            sqlStatements: scope.statements,
-            errorCodes: scope.errorCodes.length ? scope.errorCodes : undefined,
-          },
-          'graphql request',
-        );
-      });
+      observeRequest(req, res, { metrics, logger, tracing });
       next();
     },
     express.json({ limit: config.MAX_BODY_BYTES }),
     (req, res, next) => {
       if (Array.isArray(req.body) && req.body.length > config.MAX_BATCH_OPERATIONS) {
-        return sendErrors(
-          res,
-          400,
-          'BATCH_LIMIT_EXCEEDED',
-          config.MAX_BATCH_OPERATIONS === 0
-            ? 'Batched requests are not accepted; send one operation per request'
-            : `At most ${config.MAX_BATCH_OPERATIONS} operations per batched request`,
-        );
+        return sendErrors(res, 400, 'BATCH_LIMIT_EXCEEDED', batchLimitMessage(config.MAX_BATCH_OPERATIONS));
       }
       // Everything from here on (resolvers, loaders, SQL) counts against this request.
-      runInRequestScope(res.locals.scope as RequestScope, next);
+      runInRequestScope(scopeOf(res) as RequestScope, next);
     },
   ];
   app.use('/graphql', ...graphqlRequest, expressMiddleware(apollo, { context }));
-  if (subgraph) app.use(subgraphPath, ...graphqlRequest, expressMiddleware(subgraph, { context }));
+  endpoints.set('/graphql', apollo);
+  if (subgraph) {
+    app.use(subgraphPath, ...graphqlRequest, expressMiddleware(subgraph, { context }));
+    endpoints.set(subgraphPath, subgraph);
+  }
   app.use(bodyErrors);
   app.use(((error, _req, res, next) => {
     if (res.headersSent) return next(error);

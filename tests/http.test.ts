@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { getIntrospectionQuery, type GraphQLFormattedError, type IntrospectionQuery } from 'graphql';
 import type { Logger } from 'pino';
 import { peterCai } from '../src/seed/petercai';
@@ -75,6 +77,44 @@ describe('the server over HTTP', () => {
     const invalid = await app.query('{ person(handle: "x") { salary } }');
     expect(invalid.status).toBe(400);
     expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  test('a JSON body is read alike however it comes: compressed, chunked, with a byte-order mark, with its charset', async () => {
+    const body = JSON.stringify({ query: '{ person(handle: "petercai") { name } }' });
+    const post = async (headers: Record<string, string>, payload: Buffer | string | ReadableStream) => {
+      const response = await fetch(app.url, { method: 'POST', headers, body: payload, duplex: 'half' });
+      return { status: response.status, text: await response.text() };
+    };
+    const plain = await post({ 'content-type': 'application/json' }, body);
+    expect(plain).toEqual({ status: 200, text: '{"data":{"person":{"name":"Peter Cai"}}}\n' });
+    // gzip is express.json()'s to inflate; the others the GraphQL endpoint reads itself.
+    expect(await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(body))).toEqual(plain);
+    expect(await post({ 'content-type': 'application/json' }, `\ufeff${body}`)).toEqual(plain);
+    expect(await post({ 'content-type': 'application/json; charset="UTF-8"' }, body)).toEqual(plain);
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (const part of [body.slice(0, 10), body.slice(10)]) controller.enqueue(new TextEncoder().encode(part));
+        controller.close();
+      },
+    });
+    expect(await post({ 'content-type': 'application/json' }, chunked)).toEqual(plain);
+  });
+
+  test('a body declared larger than the limit is refused before it is sent', async () => {
+    const socket = connect(Number(new URL(app.url).port), '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk.toString();
+        if (text.includes('\r\n\r\n{')) resolve(text);
+      });
+    });
+    // The header promises 50 MB; only two bytes follow, and the socket stays open.
+    socket.write('POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 50000000\r\n\r\n{}');
+    const text = await answer;
+    socket.destroy();
+    expect(text).toMatch(/^HTTP\/1.1 413 /);
+    expect(text).toContain('"code":"PAYLOAD_TOO_LARGE"');
   });
 
   test('/healthz answers', async () => {

@@ -14,6 +14,8 @@ export interface RequestTracing {
   readonly plugin: ApolloServerPlugin<Context>;
   /** The trace the running code belongs to, for the request's log line. */
   traceId(): string | undefined;
+  /** Tells the request's root span its route, for requests that express (whose instrumentation does it) does not route. */
+  nameRoute(route: string): void;
 }
 
 export interface Tracing {

@@ -1,7 +1,7 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { context, isSpanContextValid, trace, type Span } from '@opentelemetry/api';
-import { getRPCMetadata, type RPCMetadata } from '@opentelemetry/core';
+import { getRPCMetadata, RPCType, type RPCMetadata } from '@opentelemetry/core';
 import type { Context } from '../context';
 
 // The request's root span is the http instrumentation's; the express instrumentation tells it the
@@ -43,6 +43,12 @@ export function nameAfterOperation(span: Span, request: IncomingMessage | Client
   const operations = operationsOf.get(span);
   if (!operations) return;
   span.updateName([request.method, operations.rpc.route, operations.names.join(', ')].filter(Boolean).join(' '));
+}
+
+/** What the express instrumentation does for the routes express serves: the route goes on the request's root span. */
+export function nameRoute(route: string): void {
+  const rpc = getRPCMetadata(context.active());
+  if (rpc?.type === RPCType.HTTP) rpc.route = route;
 }
 
 /** The id of the trace the running code belongs to (the client's, when it sent a traceparent). */

@@ -8,7 +8,7 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { Logger } from '../common/logger';
 import type { Tracing, TracingSettings } from '.';
-import { activeTraceId, nameAfterOperation, operationSpanPlugin } from './request-spans';
+import { activeTraceId, nameAfterOperation, nameRoute, operationSpanPlugin } from './request-spans';
 
 // Probes and scrapes arrive every few seconds and would bury the requests worth a trace.
 const untracedPaths = new Set(['/healthz', '/readyz', '/metrics']);
@@ -60,7 +60,7 @@ export function startSdk(settings: TracingSettings): Tracing {
 
   return {
     summary: `Exporting traces to ${settings.endpoint} (OTLP/HTTP) as service ${settings.serviceName}`,
-    requests: { plugin: operationSpanPlugin(), traceId: activeTraceId },
+    requests: { plugin: operationSpanPlugin(), traceId: activeTraceId, nameRoute },
     reportProblemsTo(logger) {
       // With OTEL_LOG_LEVEL the SDK already writes its own diagnostics to the console.
       if (process.env.OTEL_LOG_LEVEL) return;
