@@ -15,8 +15,8 @@ export interface GenerationSetup {
   takenHandles: string[];
 }
 
-/** The COPY text of a run of people, per table. */
-export type RowBatch = Record<CopyTable, string>;
+/** The COPY text of a run of people, per table: as generated, or encoded (see `encodedBatch`). */
+export type RowBatch = Record<CopyTable, string | Uint8Array>;
 
 export interface Range {
   first: number;
@@ -38,7 +38,7 @@ export function rowBatchMaker(setup: GenerationSetup, vocabulary: Vocabulary): (
   const taken = new Set(setup.takenHandles);
   const options = { seed: setup.seed, isHandleTaken: (handle: string) => taken.has(handle) };
   return ({ first, last }) => {
-    const batch: RowBatch = { person: '', role: '', degree: '', person_skill: '' };
+    const batch: Record<CopyTable, string> = { person: '', role: '', degree: '', person_skill: '' };
     for (let n = first; n <= last; n++) {
       const rows = personRows(generatePerson(n, vocabulary, options), n, setup.bases, setup.skillIds);
       batch.person += rows.person;
@@ -48,6 +48,27 @@ export function rowBatchMaker(setup: GenerationSetup, vocabulary: Vocabulary): (
     }
     return batch;
   };
+}
+
+/**
+ * A batch as UTF-8 bytes, with the buffers to transfer (not copy) to another thread. Encoding here,
+ * in the generator thread, spares the main thread both the copy of every string that posting it
+ * would make and encoding it for the socket: at 100k people those were some 4 s of its CPU, on a
+ * machine where the main thread, the generators and PostgreSQL share two cores.
+ */
+export function encodedBatch(batch: Record<CopyTable, string | Uint8Array>): {
+  batch: Record<CopyTable, Uint8Array>;
+  transfer: ArrayBuffer[];
+} {
+  const encoder = new TextEncoder();
+  const encode = (text: string | Uint8Array) => (typeof text === 'string' ? encoder.encode(text) : text);
+  const encoded = {
+    person: encode(batch.person),
+    role: encode(batch.role),
+    degree: encode(batch.degree),
+    person_skill: encode(batch.person_skill),
+  };
+  return { batch: encoded, transfer: Object.values(encoded).map((bytes) => bytes.buffer as ArrayBuffer) };
 }
 
 // Built to JavaScript next to this file; absent when running from TypeScript sources (jest).
