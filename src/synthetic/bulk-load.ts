@@ -25,8 +25,11 @@ export interface SyntheticLoadReport {
   rows: Record<string, number>;
 }
 
-/** The tables a load writes into directly or through their triggers. */
-const loadedTables = ['person', 'role', 'degree', 'person_skill', 'person_search'];
+/**
+ * The tables a load writes into directly or through their triggers, and the search sample, which
+ * it refills: it too is written fastest without its (GIN) indexes, built once afterwards.
+ */
+const loadedTables = ['person', 'role', 'degree', 'person_skill', 'person_search', 'person_search_sample'];
 
 // Two cores here: more connections than that only take turns.
 const workerConnections = 2;
@@ -100,19 +103,40 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
 
     const saved = await timed('drop indexes, keys, triggers', () => saveAndDrop(control, loadedTables));
     log(`(${saved} indexes, constraints and triggers saved and dropped)`);
+    // A third connection works beside the two workers: each step below has a part that must wait
+    // for another (the search documents for the role index, the sample for the documents) and
+    // parts that need not, and on one connection those would leave a core idle meanwhile.
+    const side = copiers[workerConnections] as Client;
     try {
       const setup = { seed: options.seed, bases, skillIds, takenHandles: [...others.handles] };
       const [person, role, degree, personSkill] = copiers as [Client, Client, Client, Client];
       await timed('generate + copy', () =>
         replaceByCopy({ person, role, degree, person_skill: personSkill }, others.ids, rowBatches(setup, options.people, generatorThreads)),
       );
-      // refresh_person_search looks roles up by "personId" = ANY(ids): without an index that is a
-      // linear search of the array for every role (minutes, not seconds).
-      await timed('role index', () => restoreIndexes(workers, ['role']));
-      await timed('search documents', () => refreshSearch(workers, bases.person + 1, bases.person + options.people));
-      await timed('skill counts', () => control.query('SELECT recount_skill_people()'));
-      // Its trigger on person_search is off while loading.
-      await timed('search sample', () => control.query('SELECT refresh_person_search_sample()'));
+      await allOf([
+        async () => {
+          // refresh_person_search looks roles up by "personId" = ANY(ids): without an index that is a
+          // linear search of the array for every role (minutes, not seconds).
+          await timed('role index', () => restoreIndexes(workers, ['role']));
+          await timed('search documents', () => refreshSearch(workers, bases.person + 1, bases.person + options.people));
+        },
+        async () => {
+          await timed('skill counts (beside them)', () => side.query('SELECT recount_skill_people()'));
+          await timed('other indexes (beside them)', () => restoreIndexes([side], ['person', 'degree', 'person_skill']));
+        },
+      ]);
+      await allOf([
+        () => timed('search indexes', () => restoreIndexes(workers, ['person_search'])),
+        async () => {
+          await timed('search sample (beside them)', async () => {
+            await refreshSample(side);
+            await restoreIndexes([side], ['person_search_sample']);
+          });
+          await timed('vacuum analyze (beside them)', () =>
+            vacuumAnalyze([side], ['person', 'role', 'degree', 'person_skill', 'skill', 'person_search_sample']),
+          );
+        },
+      ]);
     } finally {
       const restored = await restoreSaved(workers);
       phases.push({ name: 'rebuild indexes', ms: restored.indexesMs }, { name: 'rebuild keys, triggers', ms: restored.keysMs });
@@ -120,11 +144,7 @@ export async function loadSyntheticPeople(url: string, options: SyntheticLoadOpt
       log(`rebuild keys, triggers: ${(restored.keysMs / 1000).toFixed(1)} s`);
     }
     await timed('sequences', () => advanceSequences(control));
-    await timed('vacuum analyze', () =>
-      inParallel(workers, [...loadedTables, 'skill', 'person_search_sample'], async (client, table) => {
-        await client.query(`VACUUM (ANALYZE) ${table}`);
-      }),
-    );
+    await timed('vacuum analyze', () => vacuumAnalyze(workers, ['person_search']));
     return { phases, totalMs: performance.now() - started, rows: await rowCounts(control) };
   } finally {
     await Promise.allSettled([control, ...copiers].map((client) => client.end()));
@@ -160,6 +180,36 @@ async function refreshSearch(clients: readonly ClientBase[], firstId: number, la
   const ranges = Array.from({ length: chunks }, (_, i) => [firstId + i * size, Math.min(lastId, firstId + (i + 1) * size - 1)] as const);
   await inParallel(clients, ranges, async (client, [from, to]) => {
     if (from <= to) await client.query('SELECT refresh_person_search(array(SELECT generate_series($1::int, $2::int)))', [from, to]);
+  });
+}
+
+/**
+ * Runs `tracks` side by side, each on connections of its own. Only once every one has stopped does
+ * a failure come out: the caller's clean-up must not run beside a track still at work.
+ */
+async function allOf(tracks: readonly (() => Promise<unknown>)[]): Promise<void> {
+  const results = await Promise.allSettled(tracks.map((track) => track()));
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+// Emptied first, in the same transaction (its indexes are dropped, its trigger on person_search
+// off): the function's DELETE then has nothing to leave behind for VACUUM.
+async function refreshSample(client: ClientBase): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await client.query('TRUNCATE person_search_sample');
+    await client.query('SELECT refresh_person_search_sample()');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+async function vacuumAnalyze(clients: readonly ClientBase[], tables: readonly string[]): Promise<void> {
+  await inParallel(clients, tables, async (client, table) => {
+    await client.query(`VACUUM (ANALYZE) ${table}`);
   });
 }
 
