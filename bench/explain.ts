@@ -9,6 +9,7 @@ import { createContext } from '../src/context';
 import { databaseUrl, dataSourceOptions } from '../src/database/data-source-options';
 import { createSchema } from '../src/schema';
 import { runScript } from '../src/scripts/run-script';
+import { skillIds } from '../src/skill/skill-ids';
 import { variableSetsFromDatabase } from './benchmark/variable-sets';
 import { operationNames, operations, type OperationName } from './operations';
 
@@ -73,6 +74,8 @@ async function main(): Promise<number> {
   await db.initialize();
   try {
     const schema = await createSchema();
+    // As the server does at start-up: a search then names its skills without a statement of its own.
+    await skillIds(db).preload();
     const [{ people }] = await db.query<[{ people: number }]>('SELECT count(*)::int AS people FROM person');
     const sample = Number(options.sample);
     const { sets: drawn, labels } = await variableSetsFromDatabase(databaseUrl(config));
