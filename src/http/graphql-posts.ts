@@ -27,9 +27,9 @@ export function batchLimitMessage(maxBatchOperations: number): string {
     : `At most ${maxBatchOperations} operations per batched request`;
 }
 
-function pathOf(url = ''): string {
+function splitUrl(url = ''): { path: string; search: string } {
   const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
+  return query === -1 ? { path: url, search: '' } : { path: url.slice(0, query), search: url.slice(query) };
 }
 
 /** As Apollo's express integration turns a request into Apollo's terms. */
@@ -49,16 +49,15 @@ async function answer(
   options: GraphqlPostOptions,
   scope: RequestScope,
 ) {
-  const url = req.url ?? '';
-  const query = url.indexOf('?');
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: 'POST', headers: headerMap(req), search: query === -1 ? '' : url.slice(query), body },
+    httpGraphQLRequest: { method: 'POST', headers: headerMap(req), search: splitUrl(req.url).search, body },
     context: () => options.context(req, scope),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    // The headers as express's res.send wrote them (its casing and order), so that answers stay byte for byte what they were.
+    // The headers as express's res.send wrote them (its casing and order): answers stay byte for
+    // byte what they were.
     const type = res.getHeader('content-type');
     if (type !== undefined) res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', Buffer.byteLength(response.body.string));
@@ -80,7 +79,7 @@ export function graphqlPostsFirst(
   fallback: RequestListener,
 ): RequestListener {
   return (req, res) => {
-    const path = req.method === 'POST' ? pathOf(req.url) : '';
+    const path = req.method === 'POST' ? splitUrl(req.url).path : '';
     const apollo = endpoints.get(path);
     if (!apollo || !isPlainJsonBody(req)) return fallback(req, res);
     const scope = observeRequest(req, res, options);
