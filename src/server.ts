@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptionsWithSchema, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -82,6 +82,10 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
   app.set('etag', false);
   const metrics = createMetrics(() => poolStats(db));
   const verifyToken = createTokenVerifier(config);
+  // A GraphQL request's context, however it came in. An invalid token fails the whole request
+  // (401), before any resolver runs.
+  const requestContext = async (req: IncomingMessage, scope: RequestScope) =>
+    createContext(db, scope.requestId, await verifyToken(req.headers.authorization));
   // Filled in below, once each endpoint's Apollo Server has started.
   const endpoints = new Map<string, ApolloServer<Context>>();
   const httpServer = createHttpServer(
@@ -93,7 +97,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
         tracing,
         maxBodyBytes: config.MAX_BODY_BYTES,
         maxBatchOperations: config.MAX_BATCH_OPERATIONS,
-        context: async (req, scope) => createContext(db, scope.requestId, await verifyToken(req.headers.authorization)),
+        context: requestContext,
       },
       app,
     ),
@@ -186,9 +190,7 @@ export async function createAppServer(db: DataSource, config: Config, logger: Lo
     }
   });
 
-  // An invalid token fails the whole request (401), before any resolver runs.
-  const context = async ({ req, res }: ExpressContextFunctionArgument) =>
-    createContext(db, (scopeOf(res) as RequestScope).requestId, await verifyToken(req.headers.authorization));
+  const context = ({ req, res }: ExpressContextFunctionArgument) => requestContext(req, scopeOf(res) as RequestScope);
   // The GraphQL requests that graphqlPostsFirst leaves to express (GET, the landing page, bodies
   // other than plain JSON) get the same scope, body limits and batching rules.
   const graphqlRequest: RequestHandler[] = [
